@@ -1,0 +1,88 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { enrolmentResponse, loginBody, loginResponse, twoFactorBody } from '@shared/api/auth.js';
+import type { ZodApp } from '../http/app.js';
+import type { AppContext } from '../http/app-context.js';
+import { AppError } from '../http/app-error.js';
+import { actorOf, auditContextOf } from '../http/request-context.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { logIn } from './login.js';
+import { deleteSession, deleteUserSessions, SESSION_COOKIE } from './sessions.js';
+import { completeTwoFactor, startEnrolment } from './two-factor.js';
+
+const ok = z.object({ ok: z.literal(true) });
+
+/** Sets the session cookie: httpOnly, SameSite=Strict, Secure over HTTPS. */
+function setSessionCookie(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, token: string): void {
+  const secure = ctx.config.secureCookies === 'always' || (ctx.config.secureCookies === 'auto' && request.protocol === 'https');
+  void reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+    maxAge: Math.floor(ctx.sessionPolicy.maxMs / 1000),
+  });
+}
+
+/** Login, two-factor, logout. */
+export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  const { db } = ctx.database;
+
+  app.post('/api/auth/login', {
+    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], body: loginBody, response: { 200: loginResponse } },
+    handler: async (request, reply) => {
+      if (request.session) await deleteSession(db, request.session.id);
+      const { token, next } = await logIn(db, request.body, auditContextOf(request), ctx.sessionPolicy);
+      setSessionCookie(ctx, request, reply, token);
+      return { twoFactor: next };
+    },
+  });
+
+  app.get('/api/auth/2fa/enrol', {
+    config: { access: 'twoFactorPending' },
+    schema: { tags: ['auth'], response: { 200: enrolmentResponse } },
+    handler: async (request) => {
+      const session = request.session!;
+      if (session.twoFactorPassed && session.user.totpSecretEnc) throw new AppError('CONFLICT', 'Already verified', { reason: 'already_enrolled' });
+      return startEnrolment(db, ctx.keyring, session);
+    },
+  });
+
+  app.post('/api/auth/2fa', {
+    config: { access: 'twoFactorPending', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], body: twoFactorBody, response: { 200: ok } },
+    handler: async (request, reply) => {
+      const { token } = await completeTwoFactor(db, ctx.keyring, request.session!, request.body.code, auditContextOf(request), ctx.sessionPolicy);
+      setSessionCookie(ctx, request, reply, token);
+      return { ok: true as const };
+    },
+  });
+
+  app.post('/api/auth/logout', {
+    config: { access: 'twoFactorPending' },
+    schema: { tags: ['auth'], response: { 200: ok } },
+    handler: async (request, reply) => {
+      await db.transaction(async (tx) => {
+        await deleteSession(tx, request.session!.id);
+        await recordAudit(tx, auditContextOf(request), { action: 'auth.logout' });
+      });
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  });
+
+  app.post('/api/auth/logout-all', {
+    config: { access: 'session' },
+    schema: { tags: ['auth'], response: { 200: ok } },
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      await db.transaction(async (tx) => {
+        const ended = await deleteUserSessions(tx, actor.userId);
+        await recordAudit(tx, auditContextOf(request), { action: 'auth.logoutAll', details: { sessionsEnded: ended } });
+      });
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  });
+}

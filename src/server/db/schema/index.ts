@@ -1,0 +1,7 @@
+export * from './core.js';
+// cases
+// reports
+// screening
+// providers
+// referrals
+// notifications

@@ -1,0 +1,50 @@
+import type { AgencyType } from '@shared/agencies.js';
+import type { Role } from '@shared/roles.js';
+
+/** Published in the README: demo mode only, never a real deployment. */
+export const DEMO_PASSWORD = 'Sanad-Demo-2026!';
+/** Base32 TOTP secret every demo account enrols with (published, so testers can complete 2FA). */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+
+export interface DemoAgency {
+  key: string;
+  name: string;
+  type: AgencyType;
+  region: string | null;
+}
+
+export const DEMO_AGENCIES: DemoAgency[] = [
+  { key: 'admin', name: 'Sanad system administration', type: 'CentralGovernmentOrganisation', region: null },
+  { key: 'commission', name: 'National Commission against Trafficking in Persons', type: 'NationalCommission', region: 'Rabat-Salé-Kénitra' },
+  { key: 'hotline', name: 'National trafficking hotline', type: 'Hotline', region: 'Rabat-Salé-Kénitra' },
+  { key: 'police', name: 'DGSN – Casablanca judicial police', type: 'Police', region: 'Casablanca-Settat' },
+  { key: 'gendarmerie', name: 'Royal Gendarmerie – Tangier', type: 'Gendarmerie', region: 'Tanger-Tétouan-Al Hoceïma' },
+  { key: 'labour', name: 'Labour inspection – Agadir', type: 'LabourInspection', region: 'Souss-Massa' },
+  { key: 'social', name: 'Ministry of Solidarity – social assistance unit', type: 'Ministry', region: 'Casablanca-Settat' },
+  { key: 'shelter', name: 'Dar Al Amane women and children shelter', type: 'Shelter', region: 'Casablanca-Settat' },
+  { key: 'legalaid', name: 'Adala legal aid association', type: 'LegalService', region: 'Rabat-Salé-Kénitra' },
+  { key: 'iom', name: 'IOM Morocco', type: 'InternationalOrganisation', region: 'Rabat-Salé-Kénitra' },
+  { key: 'prosecution', name: 'Public prosecution – Casablanca Court of Appeal', type: 'Prosecution', region: 'Casablanca-Settat' },
+  { key: 'statistics', name: 'Ministry of Justice – statistics directorate', type: 'Ministry', region: 'Rabat-Salé-Kénitra' },
+];
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  agency: string;
+  roles: Role[];
+  locale: 'ar' | 'fr' | 'en';
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'admin', displayName: 'Samir Administrator', agency: 'admin', roles: ['administrator'], locale: 'fr' },
+  { username: 'hotline', displayName: 'Nadia El Amrani', agency: 'hotline', roles: ['hotline_operator'], locale: 'ar' },
+  { username: 'responder', displayName: 'Youssef Benali', agency: 'police', roles: ['first_responder'], locale: 'fr' },
+  { username: 'casemanager', displayName: 'Fatima Zahra Idrissi', agency: 'social', roles: ['case_manager'], locale: 'ar' },
+  { username: 'shelter', displayName: 'Khadija Ouazzani', agency: 'shelter', roles: ['service_provider'], locale: 'ar' },
+  { username: 'legalaid', displayName: 'Omar Tazi', agency: 'legalaid', roles: ['service_provider'], locale: 'fr' },
+  { username: 'prosecutor', displayName: 'Hassan Alaoui', agency: 'prosecution', roles: ['prosecutor'], locale: 'fr' },
+  { username: 'coordinator', displayName: 'Amina Berrada', agency: 'commission', roles: ['national_coordinator'], locale: 'ar' },
+  { username: 'analyst', displayName: 'Karim Lahlou', agency: 'statistics', roles: ['analyst'], locale: 'en' },
+  { username: 'auditor', displayName: 'Leila Chraibi', agency: 'admin', roles: ['auditor'], locale: 'en' },
+];

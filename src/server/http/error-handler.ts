@@ -1,0 +1,67 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { ApiErrorBody, FieldIssue } from '@shared/errors.js';
+import { AppError } from './app-error.js';
+
+const PG_UNIQUE_VIOLATION = '23505';
+
+/** Turns any thrown error into an AppError; unknown errors become INTERNAL (logged, never shown). */
+export function toAppError(error: unknown): { appError: AppError; unexpected: boolean } {
+  if (error instanceof AppError) return { appError: error, unexpected: false };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues: FieldIssue[] = error.validation.map((v) => ({
+      field: [error.validationContext === 'body' ? '' : error.validationContext, ...(v.instancePath ?? '').split('/')]
+        .filter(Boolean)
+        .join('.') || String(v.params?.['path'] ?? ''),
+      reason: String(v.keyword ?? 'invalid'),
+    }));
+    return { appError: new AppError('VALIDATION_FAILED', 'Some fields are invalid', { issues }), unexpected: false };
+  }
+  if (isResponseSerializationError(error)) return { appError: new AppError('INTERNAL'), unexpected: true };
+  const e = error as FastifyError & { code?: string };
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { appError: new AppError('PAYLOAD_TOO_LARGE', 'The request is too large'), unexpected: false };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { appError: new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send JSON (Content-Type: application/json)'), unexpected: false };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { appError: new AppError('VALIDATION_FAILED', 'The request body is not valid JSON', { reason: 'malformed_json' }), unexpected: false };
+    case PG_UNIQUE_VIOLATION:
+      return { appError: new AppError('CONFLICT', 'A record with these values already exists', { reason: 'duplicate' }), unexpected: false };
+  }
+  if (e.statusCode === 400 && e instanceof SyntaxError) {
+    return { appError: new AppError('VALIDATION_FAILED', 'The request body is not valid JSON', { reason: 'malformed_json' }), unexpected: false };
+  }
+  if (e.statusCode === 413) return { appError: new AppError('PAYLOAD_TOO_LARGE'), unexpected: false };
+  if (e.statusCode === 415) return { appError: new AppError('UNSUPPORTED_MEDIA_TYPE'), unexpected: false };
+  if (e.statusCode === 429) return { appError: new AppError('RATE_LIMITED'), unexpected: false };
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return { appError: new AppError('VALIDATION_FAILED', 'The request is malformed', { reason: 'bad_request' }), unexpected: false };
+  }
+  return { appError: new AppError('INTERNAL', 'Something went wrong on our side'), unexpected: true };
+}
+
+/** The body of an error response. */
+export function errorBody(appError: AppError): ApiErrorBody {
+  return {
+    error: {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.details ? { details: appError.details } : {}),
+    },
+  };
+}
+
+/** Installs the one error shape for the whole API. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const { appError, unexpected } = toAppError(error);
+    if (unexpected) request.log.error({ err: error }, 'unexpected error');
+    if (appError.code === 'ACCOUNT_LOCKED' || appError.code === 'RATE_LIMITED') {
+      const retry = appError.details?.['retryAfterSeconds'];
+      if (typeof retry === 'number') void reply.header('retry-after', String(retry));
+    }
+    return reply.status(appError.status).send(errorBody(appError));
+  });
+}

@@ -1,0 +1,24 @@
+import type { ZodApp } from './app.js';
+import type { AppContext } from './app-context.js';
+import { authRoutes } from '../auth/auth-routes.js';
+import { meRoutes } from '../me/me-routes.js';
+import { agencyRoutes } from '../admin/agencies/agency-routes.js';
+import { userRoutes } from '../admin/users/user-routes.js';
+import { auditRoutes } from '../audit/audit-routes.js';
+import { healthRoutes } from '../ops/health-routes.js';
+
+/** Every API area, in one list: a reader sees the whole surface here. */
+export async function registerApiRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  await healthRoutes(app, ctx);
+  await authRoutes(app, ctx);
+  await meRoutes(app, ctx);
+  await agencyRoutes(app, ctx);
+  await userRoutes(app, ctx);
+  await auditRoutes(app, ctx);
+  // cases
+  // reports
+  // screening
+  // providers
+  // referrals
+  // notifications
+}

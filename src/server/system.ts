@@ -1,0 +1,66 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config/config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { loadKeyring, type Keyring } from './crypto/keyring.js';
+import { verifyKeyringAgainstDatabase } from './crypto/key-check.js';
+import { buildApp, type RegisteredRoute, type ZodApp } from './http/app.js';
+import type { AppContext } from './http/app-context.js';
+
+/** A created logger that never writes personal data: bodies, cookies and auth headers are redacted. */
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    base: { service: 'sanad' },
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.body'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+export interface Sanad {
+  ctx: AppContext;
+  app: ZodApp;
+  routes: RegisteredRoute[];
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Use this already-open database (tests). */
+  database?: Database;
+  /** Use this keyring (tests). */
+  keyring?: Keyring;
+  logger?: Logger;
+}
+
+/** Opens the keys and the database (migrating it), checks they match, and builds the HTTP app. */
+export async function createSanad(config: Config, options: StartOptions = {}): Promise<Sanad> {
+  const logger = options.logger ?? createLogger(config);
+  const keyring = options.keyring ?? (await loadKeyring(config.dataDir, config.masterKey));
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  try {
+    await verifyKeyringAgainstDatabase(database.pool, keyring);
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
+  const ctx: AppContext = {
+    config,
+    database,
+    keyring,
+    logger,
+    sessionPolicy: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+  };
+  const { app, routes } = await buildApp(ctx);
+  await app.ready();
+  return {
+    ctx,
+    app,
+    routes,
+    async close() {
+      await app.close();
+      if (!options.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Every action a route can require. The policy table in
+ * `src/server/policies/rules.ts` grants them to roles; the web client receives
+ * the granted ones in `/api/me.permissions` and per record in `allowedActions`.
+ * A new action is a deliberate change: add it here, grant it there, test it in
+ * the role matrix.
+ */
+export const ACTIONS = [
+  // administration (never case content)
+  'agency.list',
+  'agency.create',
+  'agency.update',
+  'user.list',
+  'user.create',
+  'user.update',
+  'user.reset2fa',
+  // audit trail
+  'audit.read',
+  'audit.verify',
+  // victim cases (identity-bearing) — owned by src/server/cases
+  'case.list',
+  'case.read',
+  'case.create',
+  'case.update',
+  'case.readAccessLog',
+  // reports (hotline, online, walk-in) — owned by src/server/reports
+  // screening — owned by src/server/screening
+  // service directory — owned by src/server/providers
+  // referrals, services delivered, follow-up — owned by src/server/referrals
+  // notifications — owned by src/server/notifications
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+/** Actions that can expose a victim's identity: they need a session that passed 2FA. */
+export const IDENTITY_ACTIONS: readonly Action[] = [
+  'case.list',
+  'case.read',
+  'case.create',
+  'case.update',
+  'case.readAccessLog',
+  // reports:
+  // screening:
+  // referrals:
+];
