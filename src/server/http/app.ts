@@ -43,13 +43,7 @@ export async function buildApp(ctx: AppContext): Promise<{ app: ZodApp; routes: 
 
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route: RouteOptions) => {
-    const url = route.url;
-    if (!route.config?.access && (PUBLIC_PREFIXES.some((p) => url.startsWith(p)) || !url.startsWith('/api'))) {
-      route.config = { ...route.config, access: 'public' };
-    }
-    const access = route.config?.access as RouteAccess | undefined;
-    if (!access) throw new Error(`Route ${String(route.method)} ${url} declares no access: every route must (deny by default).`);
-    for (const method of [route.method].flat()) routes.push({ method, url, access });
+    routes.push(...declaredRoutes(route));
   });
 
   installErrorHandler(app);
@@ -87,6 +81,21 @@ export async function buildApp(ctx: AppContext): Promise<{ app: ZodApp; routes: 
   if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
   installNotFound(app, routes, webBuilt);
   return { app, routes };
+}
+
+/**
+ * Checks one route's access declaration as it is registered. Only third-party
+ * document routes and non-API (static web) routes are public without saying so;
+ * any other route without a declaration stops the build.
+ */
+export function declaredRoutes(route: Pick<RouteOptions, 'method' | 'url' | 'config'>): RegisteredRoute[] {
+  const url = route.url;
+  if (!route.config?.access && (PUBLIC_PREFIXES.some((p) => url.startsWith(p)) || !url.startsWith('/api'))) {
+    route.config = { ...route.config, access: 'public' };
+  }
+  const access = route.config?.access as RouteAccess | undefined;
+  if (!access) throw new Error(`Route ${String(route.method)} ${url} declares no access: every route must (deny by default).`);
+  return [route.method].flat().map((method) => ({ method, url, access }));
 }
 
 function routePattern(url: string): RegExp {

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSanad, type TestSanad } from '../test/harness.js';
+import { verifyAuditChain } from './verify-chain.js';
+import { canonicalJson } from './hash-chain.js';
+
+let sanad: TestSanad;
+beforeAll(async () => {
+  sanad = await startTestSanad({ demo: true });
+});
+afterAll(async () => sanad?.close());
+
+describe('audit trail', () => {
+  it('records sign-ins and administrative changes with actor, agency, role and changed fields, never secrets', async () => {
+    const admin = await sanad.signIn('admin');
+    const agencies = (await admin.get('/api/agencies')).json().items as { id: string }[];
+    const created = await admin.post('/api/users', {
+      username: 'new.analyst',
+      displayName: 'New Analyst',
+      agencyId: agencies[0]!.id,
+      roles: ['analyst'],
+      password: 'a sufficiently long phrase 42',
+    });
+    expect(created.statusCode).toBe(201);
+    const { rows } = await sanad.ctx.database.pool.query(
+      `SELECT actor_username, actor_role, actor_agency_id, changed_fields, details::text AS details, ip
+         FROM audit_events WHERE action = 'user.created' AND resource_id = $1`,
+      [created.json().id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].actor_username).toBe('admin');
+    expect(rows[0].actor_role).toBe('administrator');
+    expect(rows[0].actor_agency_id).toBeTruthy();
+    expect(rows[0].ip).toBeTruthy();
+    expect(rows[0].changed_fields).toContain('password');
+    const all = await sanad.ctx.database.pool.query(`SELECT details::text AS d FROM audit_events`);
+    expect(all.rows.some((r) => r.d.includes('sufficiently long phrase'))).toBe(false);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE on the table', async () => {
+    const pool = sanad.ctx.database.pool;
+    await expect(pool.query(`UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(pool.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+    await expect(pool.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+  });
+
+  it('verifies an intact chain and names the first altered row', async () => {
+    const pool = sanad.ctx.database.pool;
+    const intact = await verifyAuditChain(pool);
+    expect(intact.ok).toBe(true);
+    expect(intact.checked).toBeGreaterThan(3);
+
+    const auditor = await sanad.signIn('auditor');
+    const viaApi = await auditor.get('/api/audit/verify');
+    expect(viaApi.json()).toMatchObject({ ok: true, firstBrokenId: null });
+
+    // Someone with database superuser rights bypasses the trigger and edits a row.
+    const { rows } = await pool.query(`SELECT id::text FROM audit_events ORDER BY id LIMIT 1 OFFSET 2`);
+    const target = rows[0].id as string;
+    await pool.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`);
+    await pool.query(`UPDATE audit_events SET actor_username = 'someone-else' WHERE id = $1`, [target]);
+    await pool.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete`);
+
+    const broken = await verifyAuditChain(pool);
+    expect(broken).toMatchObject({ ok: false, firstBrokenId: target, reason: 'row_altered', checked: 2 });
+    const brokenViaApi = await auditor.get('/api/audit/verify');
+    expect(brokenViaApi.json()).toMatchObject({ ok: false, firstBrokenId: target });
+  });
+
+  it('lists events for the auditor only, newest first, filtered in SQL', async () => {
+    const auditor = await sanad.signIn('auditor');
+    const page = await auditor.get('/api/audit?action=auth.login&pageSize=5');
+    expect(page.statusCode).toBe(200);
+    const body = page.json();
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((e: { action: string }) => e.action === 'auth.login')).toBe(true);
+    expect(body.total).toBeGreaterThanOrEqual(body.items.length);
+  });
+
+  it('hashes jsonb details independently of key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}');
+  });
+});
