@@ -23,9 +23,30 @@ export const ACTIONS = [
   'case.create',
   'case.update',
   'case.readAccessLog',
+  'case.assign',
+  'case.consent',
+  'case.attach',
+  'case.readAttachment',
+  'case.requestMerge',
+  'case.merge',
   // reports (hotline, online, walk-in) — owned by src/server/reports
+  'report.list',
+  'report.read',
+  'report.create',
+  'report.update',
+  'report.triage',
+  'report.dispatch',
+  'report.acknowledgeDispatch',
+  'report.close',
+  'report.linkCase',
   // screening — owned by src/server/screening
   // service directory — owned by src/server/providers
+  'provider.list',
+  'provider.read',
+  'provider.create',
+  'provider.update',
+  'provider.updateCapacity',
+  'provider.match',
   // referrals, services delivered, follow-up — owned by src/server/referrals
   // notifications — owned by src/server/notifications
 ] as const;
@@ -39,7 +60,14 @@ export const IDENTITY_ACTIONS: readonly Action[] = [
   'case.create',
   'case.update',
   'case.readAccessLog',
-  // reports:
+  'case.assign',
+  'case.consent',
+  'case.attach',
+  'case.readAttachment',
+  'case.requestMerge',
+  'case.merge',
+  // reports: narratives and reporter contacts can identify victims and reporters.
+  'report.list', 'report.read', 'report.create', 'report.update', 'report.linkCase',
   // screening:
   // referrals:
 ];

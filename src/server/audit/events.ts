@@ -27,9 +27,34 @@ export const AUDIT_ACTIONS = [
   'case.listed',
   'case.updated',
   'case.accessLogViewed',
+  'case.assigned',
+  'case.unassigned',
+  'case.noteAdded',
+  'case.eventAdded',
+  'case.consentGiven',
+  'case.consentRevoked',
+  'case.attachmentAdded',
+  'case.attachmentDownloaded',
+  'case.duplicatesFound',
+  'case.mergeRequested',
+  'case.mergeAccepted',
+  'case.mergeDeclined',
   // reports
+  'report.created',
+  'report.viewed',
+  'report.updated',
+  'report.triaged',
+  'report.dispatched',
+  'report.dispatchAcknowledged',
+  'report.closed',
+  'report.caseLinked',
+  'report.publicReceived',
+  'report.publicAdditionReceived',
   // screening
   // providers
+  'provider.created',
+  'provider.updated',
+  'provider.capacityUpdated',
   // referrals
   // notifications
 ] as const;

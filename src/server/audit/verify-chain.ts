@@ -23,7 +23,7 @@ export async function verifyAuditChain(pool: Pool): Promise<ChainVerification> {
     const { rows } = await pool.query(
       `SELECT id::text, occurred_at, actor_user_id, actor_username, actor_agency_id, actor_role, action,
               resource_type, resource_id, outcome, ip, user_agent, changed_fields, details, prev_hash, hash
-         FROM audit_events WHERE id > $1::bigint ORDER BY id LIMIT ${BATCH}`,
+         FROM audit_events WHERE audit_events.id > $1::bigint ORDER BY audit_events.id LIMIT ${BATCH}`,
       [afterId],
     );
     for (const r of rows) {

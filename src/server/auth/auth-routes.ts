@@ -29,7 +29,9 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   const { db } = ctx.database;
 
   app.post('/api/auth/login', {
-    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    // Per address, generous enough for an office behind one NAT; guessing one
+    // account's password is stopped by the per-account lockout instead.
+    config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: { tags: ['auth'], body: loginBody, response: { 200: loginResponse } },
     handler: async (request, reply) => {
       if (request.session) await deleteSession(db, request.session.id);
@@ -50,7 +52,8 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   });
 
   app.post('/api/auth/2fa', {
-    config: { access: 'twoFactorPending', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    // Per session: codes are guessed against one sign-in, not one address.
+    config: { access: 'twoFactorPending', rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request) => request.cookies[SESSION_COOKIE] ?? request.ip } },
     schema: { tags: ['auth'], body: twoFactorBody, response: { 200: ok } },
     handler: async (request, reply) => {
       const { token } = await completeTwoFactor(db, ctx.keyring, request.session!, request.body.code, auditContextOf(request), ctx.sessionPolicy);

@@ -44,7 +44,19 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     });
     poolConfig = embedded.connection;
   }
-  const pool = new pg.Pool({ ...poolConfig, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
+  // PGlite is one PostgreSQL session. Its socket multiplexer keeps transactions
+  // apart but interleaves the extended-protocol messages (Parse/Bind/Execute) of
+  // concurrent clients outside transactions, which mixes up their statements.
+  // One connection serialises everything, which costs nothing on a
+  // single-threaded engine. A query that waits for the pool inside a
+  // transaction (using `db` instead of `tx`) would deadlock: it fails after 30 s.
+  const max = embedded ? 1 : (options.poolSize ?? 10);
+  const pool = new pg.Pool({
+    ...poolConfig,
+    max,
+    idleTimeoutMillis: 30_000,
+    ...(embedded ? { connectionTimeoutMillis: 30_000 } : {}),
+  });
   pool.on('error', () => undefined); // an idle client dropping must not crash the process
   try {
     if (options.migrate !== false) await migrate(pool);

@@ -6,6 +6,9 @@ import { agencyRoutes } from '../admin/agencies/agency-routes.js';
 import { userRoutes } from '../admin/users/user-routes.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { healthRoutes } from '../ops/health-routes.js';
+import { caseApiRoutes } from '../cases/case-api.js';
+import { reportRoutes } from '../reports/report-routes.js';
+import { providerRoutes } from '../providers/provider-routes.js';
 
 /** Every API area, in one list: a reader sees the whole surface here. */
 export async function registerApiRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
@@ -16,9 +19,12 @@ export async function registerApiRoutes(app: ZodApp, ctx: AppContext): Promise<v
   await userRoutes(app, ctx);
   await auditRoutes(app, ctx);
   // cases
+  await caseApiRoutes(app, ctx);
   // reports
+  await reportRoutes(app, ctx);
   // screening
   // providers
+  await providerRoutes(app, ctx);
   // referrals
   // notifications
 }

@@ -41,7 +41,7 @@ function sanadCli(args: string[], extra: Record<string, string> = {}) {
 async function alterOneAuditRow(): Promise<string> {
   const database = await openDatabase(databaseUrl ? { databaseUrl, migrate: false } : { dataDir, migrate: false });
   try {
-    const { rows } = await database.pool.query(`SELECT id::text FROM audit_events ORDER BY id LIMIT 1`);
+    const { rows } = await database.pool.query(`SELECT id::text AS id FROM audit_events ORDER BY audit_events.id LIMIT 1`);
     await database.pool.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`);
     await database.pool.query(`UPDATE audit_events SET details = '{"forged": true}' WHERE id = $1`, [rows[0].id]);
     await database.pool.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete`);

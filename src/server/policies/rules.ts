@@ -32,17 +32,43 @@ allow('administrator', ['agency.list', 'agency.create', 'agency.update', 'user.l
 allow('auditor', ['audit.read', 'audit.verify'], 'national');
 
 // --- Victim cases (src/server/cases) ---
-allow('first_responder', ['case.list', 'case.read', 'case.create', 'case.update'], 'agency');
-allow('case_manager', ['case.list', 'case.read', 'case.create', 'case.update', 'case.readAccessLog'], 'assigned');
+// First responders work the cases their agency opened (PRODUCT.md "who uses it"),
+// and as the owner they see each case's access history.
+const CASE_WORK = ['case.list', 'case.read', 'case.create', 'case.update', 'case.assign', 'case.consent', 'case.attach', 'case.readAttachment', 'case.requestMerge', 'case.merge', 'case.readAccessLog'] as const;
+allow('first_responder', CASE_WORK, 'agency');
+// Case managers work the cases assigned to them (or that they opened), whoever owns them.
+allow('case_manager', CASE_WORK, 'assigned');
+// Prosecutors reach victims only through their proceedings (justice module); service
+// providers only through referrals' shared fields; administrators, coordinators,
+// analysts and auditors never see case content.
 // --- end cases ---
 
 // --- Reports (src/server/reports) ---
+// National scope: Morocco runs one national hotline whose operators take every
+// call and every online report (public reports belong to no agency), so any
+// operator on shift must see the whole queue.
+allow('hotline_operator', ['report.list', 'report.read', 'report.create', 'report.update', 'report.triage', 'report.dispatch', 'report.close'], 'national');
+// For reports, `agency` scope means "dispatched to the user's agency" (see reports/report-scope.ts):
+// the police or gendarmerie unit sent to an emergency reads it and acknowledges it,
+// and links it to the case it opens (the hotline never sees cases, so it cannot).
+allow('first_responder', ['report.list', 'report.read', 'report.acknowledgeDispatch', 'report.linkCase'], 'agency');
 // --- end reports ---
 
 // --- Screening (src/server/screening) ---
 // --- end screening ---
 
 // --- Service directory (src/server/providers) ---
+// The directory is configuration, not case content: administrators keep it.
+allow('administrator', ['provider.list', 'provider.read', 'provider.create', 'provider.update'], 'national');
+// Every operational role looks providers up.
+for (const role of ['hotline_operator', 'first_responder', 'case_manager', 'service_provider', 'prosecutor', 'national_coordinator'] as const) {
+  allow(role, ['provider.list', 'provider.read'], 'national');
+}
+// A shelter reports its own beds, never another agency's.
+allow('service_provider', ['provider.updateCapacity'], 'agency');
+// Those who refer victims get ranked suggestions.
+allow('first_responder', ['provider.match'], 'national');
+allow('case_manager', ['provider.match'], 'national');
 // --- end providers ---
 
 // --- Referrals, services, follow-up (src/server/referrals) ---

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { generate } from 'otplib';
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../config/config.js';
 import { keyringFromKeys } from '../crypto/keyring.js';
 import { createLogger, createSanad, type Sanad } from '../system.js';
 import { seedDemoIfEmpty } from '../demo/seed-demo.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../demo/demo-accounts.js';
+import { DEMO_PASSWORD } from '../demo/demo-accounts.js';
 import { openTestDatabase } from './test-database.js';
-import { TOTP_GUARDRAILS } from '../auth/totp.js';
+import { freshDemoCode } from './totp-codes.js';
+
+export { freshDemoCode };
 
 export interface TestSanad extends Sanad {
   /** A signed-in API client for a demo user (2FA completed when their roles need it). */
@@ -26,18 +27,6 @@ export interface TestClient {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
-}
-
-// One TOTP step may be used once per user; later sign-ins in the same
-// 30-second window use the next step (the server accepts one step of drift).
-const lastStepUsed = new Map<string, number>();
-
-/** A code for the demo secret that the server has not seen yet for this user. */
-export async function freshDemoCode(username: string, secret = DEMO_TOTP_SECRET): Promise<string> {
-  const now = Math.floor(Date.now() / 1000 / 30);
-  const step = Math.max(now, (lastStepUsed.get(username) ?? -1) + 1);
-  lastStepUsed.set(username, step);
-  return generate({ secret, epoch: step * 30, guardrails: TOTP_GUARDRAILS });
 }
 
 function clientFor(sanad: Sanad): TestClient {

@@ -1,7 +1,10 @@
 export * from './core.js';
 // cases
+export * from './cases.js';
 // reports
+export * from './reports.js';
 // screening
 // providers
+export * from './providers.js';
 // referrals
-// notifications
+export * from './notifications.js';

@@ -1,0 +1,142 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { CASE_FIELD_DEFAULTS, createCaseBody, type CreateCaseInput, type DuplicateCandidate, type UpdateCaseInput } from '@shared/api/cases.js';
+import { CLOSED_CASE_STATUSES } from '@shared/htcds/case.js';
+import { regionOfProvince } from '@shared/geo/regions.js';
+import { recordAudit, type AuditContext } from '../audit/record-audit.js';
+import { encryptOptional } from '../crypto/encryption.js';
+import type { Tx } from '../db/database.js';
+import { cases, users } from '../db/schema/index.js';
+import type { AppContext } from '../http/app-context.js';
+import { AppError, conflict } from '../http/app-error.js';
+import { authorize, type Actor } from '../policies/authorize.js';
+import { loadCaseInScope } from './case-scope.js';
+import { findDuplicateCandidates } from './duplicates.js';
+import { insertPerson, replacePerson } from './person-identity.js';
+
+type Keyed = Pick<AppContext, 'keyring'>;
+type CaseColumns = Partial<typeof cases.$inferInsert>;
+
+function invalid(field: string, reason: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', message, { issues: [{ field, reason }] });
+}
+
+/** A case manager must be an active user holding the case_manager role (in any agency). */
+async function assertCaseManager(tx: Tx, userId: string | null | undefined): Promise<void> {
+  if (!userId) return;
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.disabled, false), sql`'case_manager' = ANY(${users.roles})`));
+  if (!row) throw invalid('caseManagerId', 'not_a_case_manager', 'The case manager must be an active user with the case manager role');
+}
+
+function assertProvinceInRegion(region: string | null | undefined, province: string | null | undefined): void {
+  if (province && (!regionOfProvince(province) || (region && regionOfProvince(province) !== region))) {
+    throw invalid('province', 'not_in_region', 'The province is not in the chosen region');
+  }
+}
+
+/** The case columns for the case fields present in `input` (encrypting the free-text ones). */
+function caseColumnsOf(ctx: Keyed, input: Partial<typeof CASE_FIELD_DEFAULTS>): CaseColumns {
+  const { riskAssessment, nonPunishmentNote, ...plain } = input;
+  const columns: CaseColumns = { ...plain };
+  if (riskAssessment !== undefined) columns.riskAssessmentEnc = encryptOptional(ctx.keyring, riskAssessment, 'case.risk_assessment');
+  if (nonPunishmentNote !== undefined) columns.nonPunishmentNoteEnc = encryptOptional(ctx.keyring, nonPunishmentNote, 'case.non_punishment_note');
+  return columns;
+}
+
+/** The next case number, e.g. SAN-2026-000123 (one national sequence, the year of opening in front). */
+async function nextCaseNumber(tx: Tx, openedAt: string): Promise<string> {
+  const result = await tx.execute<{ n: string }>(sql`SELECT nextval('case_number_seq')::text AS n`);
+  return `SAN-${openedAt.slice(0, 4)}-${result.rows[0]!.n.padStart(6, '0')}`;
+}
+
+/**
+ * Opens a case for a person on behalf of `actor` (owner: the actor's agency),
+ * encrypting the identity, and returns the cross-agency duplicate candidates
+ * found for it. Also called by the screening module to open a case from a
+ * screening (pass `sourceScreeningId`).
+ */
+export async function createCase(
+  tx: Tx,
+  ctx: Keyed,
+  actor: Actor,
+  audit: AuditContext,
+  rawInput: CreateCaseInput,
+): Promise<{ id: string; caseNumber: string; duplicates: DuplicateCandidate[] }> {
+  authorize(actor, 'case.create');
+  const parsed = createCaseBody.safeParse(rawInput);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid case', { issues: parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.code })) });
+  }
+  const { person, openedAt, sourceReportId, sourceScreeningId, ...fields } = parsed.data;
+  const input = { ...CASE_FIELD_DEFAULTS, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+  await assertCaseManager(tx, input.caseManagerId);
+  assertProvinceInRegion(input.region, input.province);
+  const opened = openedAt ?? new Date().toISOString().slice(0, 10);
+  const personId = await insertPerson(tx, ctx.keyring, person);
+  const caseNumber = await nextCaseNumber(tx, opened);
+  const [row] = await tx
+    .insert(cases)
+    .values({
+      ...caseColumnsOf(ctx, input),
+      caseNumber,
+      personId,
+      ownerAgencyId: actor.agencyId,
+      createdBy: actor.userId,
+      openedAt: opened,
+      sourceReportId: sourceReportId ?? null,
+      sourceScreeningId: sourceScreeningId ?? null,
+    })
+    .returning({ id: cases.id });
+  const id = row!.id;
+  const duplicates = await findDuplicateCandidates(tx, ctx.keyring, actor, id);
+  await recordAudit(tx, audit, {
+    action: 'case.created',
+    resourceType: 'case',
+    resourceId: id,
+    changedFields: ['person', ...Object.keys(fields)],
+    details: { caseNumber, duplicateCandidates: duplicates.length, fromScreening: Boolean(sourceScreeningId) },
+  });
+  return { id, caseNumber, duplicates };
+}
+
+/**
+ * Applies a partial update against the version the client read: a stale
+ * version gets 409 CONFLICT, never a silent overwrite.
+ */
+export async function updateCase(tx: Tx, ctx: Keyed, actor: Actor, audit: AuditContext, caseId: string, input: UpdateCaseInput): Promise<void> {
+  const current = await loadCaseInScope(tx, actor, 'case.update', caseId);
+  if (current.mergedIntoCaseId) throw new AppError('CONFLICT', 'This case was merged into another one and is read-only', { reason: 'merged' });
+  const { version, person, status, closureReason, closureNote, ...fields } = input;
+  if (fields.caseManagerId !== undefined) await assertCaseManager(tx, fields.caseManagerId);
+  assertProvinceInRegion(fields.region !== undefined ? fields.region : current.region, fields.province !== undefined ? fields.province : current.province);
+
+  const columns = caseColumnsOf(ctx, fields);
+  if (status !== undefined) {
+    columns.status = status;
+    const closing = CLOSED_CASE_STATUSES.includes(status);
+    columns.closedAt = closing ? (current.closedAt ?? new Date()) : null;
+    if (closing && !(closureReason ?? current.closureReason)) throw invalid('closureReason', 'required', 'Give a reason for closing the case');
+    if (!closing && closureReason === undefined) columns.closureReason = null;
+  }
+  if (closureReason !== undefined) columns.closureReason = closureReason;
+  if (closureNote !== undefined) columns.closureNoteEnc = encryptOptional(ctx.keyring, closureNote, 'case.closure_note');
+
+  const updated = await tx
+    .update(cases)
+    .set({ ...columns, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(cases.id, caseId), eq(cases.version, version)))
+    .returning({ id: cases.id });
+  if (updated.length === 0) throw conflict();
+  if (person) await replacePerson(tx, ctx.keyring, current.personId, person);
+
+  const changedFields = Object.keys(input).filter((k) => k !== 'version');
+  await recordAudit(tx, audit, {
+    action: 'case.updated',
+    resourceType: 'case',
+    resourceId: caseId,
+    changedFields,
+    details: { fromVersion: version, ...(status ? { status } : {}) },
+  });
+}

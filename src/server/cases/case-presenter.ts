@@ -1,0 +1,127 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Action } from '@shared/actions.js';
+import type { CaseDetail, CaseListItem } from '@shared/api/cases.js';
+import { CLOSED_CASE_STATUSES, type CaseStatus } from '@shared/htcds/case.js';
+import { decryptOptional } from '../crypto/encryption.js';
+import type { Keyring } from '../crypto/keyring.js';
+import type { Tx } from '../db/database.js';
+import { agencies, caseAssignments, cases, persons, users } from '../db/schema/index.js';
+import { allowedActionsOn, type Actor } from '../policies/authorize.js';
+import type { CaseRow } from './case-scope.js';
+import { listConsents } from './consent.js';
+import { decryptPerson, displayNameOf } from './person-identity.js';
+
+/** The actions a case record may offer (the UI hides what would fail). */
+export const CASE_RECORD_ACTIONS: readonly Action[] = [
+  'case.read', 'case.update', 'case.assign', 'case.consent', 'case.attach', 'case.readAttachment', 'case.requestMerge', 'case.merge', 'case.readAccessLog',
+];
+const READ_ONLY_ACTIONS: readonly Action[] = ['case.read', 'case.readAttachment', 'case.readAccessLog'];
+
+const DAY_MS = 86_400_000;
+
+/** True when the reflection period of an open case ends within its alert window (or is already over). */
+export function reflectionEndingSoon(row: Pick<CaseRow, 'reflectionEnd' | 'reflectionAlertDays' | 'status'>, now = new Date()): boolean {
+  if (!row.reflectionEnd || CLOSED_CASE_STATUSES.includes(row.status as CaseStatus)) return false;
+  return Date.parse(`${row.reflectionEnd}T23:59:59Z`) - now.getTime() <= row.reflectionAlertDays * DAY_MS;
+}
+
+const managers = alias(users, 'case_manager');
+
+/** The users assigned to a case, first assigned first. */
+export async function listAssignments(tx: Tx, caseId: string): Promise<CaseDetail['assignments']> {
+  const rows = await tx
+    .select({ userId: users.id, displayName: users.displayName, agencyName: agencies.name, assignedAt: caseAssignments.assignedAt })
+    .from(caseAssignments)
+    .innerJoin(users, eq(users.id, caseAssignments.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(eq(caseAssignments.caseId, caseId))
+    .orderBy(asc(caseAssignments.assignedAt));
+  return rows.map((a) => ({ ...a, assignedAt: a.assignedAt.toISOString() }));
+}
+const creators = alias(users, 'case_creator');
+
+/** The full case as its reader sees it: identity decrypted, assignments, consents and allowed actions. */
+export async function presentCaseDetail(tx: Tx, keyring: Keyring, actor: Actor, row: CaseRow): Promise<CaseDetail> {
+  const [joined] = await tx
+    .select({ person: persons, ownerAgencyName: agencies.name, caseManagerName: managers.displayName, createdByName: creators.displayName })
+    .from(cases)
+    .innerJoin(persons, eq(persons.id, cases.personId))
+    .innerJoin(agencies, eq(agencies.id, cases.ownerAgencyId))
+    .innerJoin(creators, eq(creators.id, cases.createdBy))
+    .leftJoin(managers, eq(managers.id, cases.caseManagerId))
+    .where(eq(cases.id, row.id));
+  const assignments = await listAssignments(tx, row.id);
+  const allowed = allowedActionsOn(actor, CASE_RECORD_ACTIONS).filter((a) => !row.mergedIntoCaseId || READ_ONLY_ACTIONS.includes(a));
+  return {
+    id: row.id,
+    caseNumber: row.caseNumber,
+    version: row.version,
+    status: row.status as CaseDetail['status'],
+    person: decryptPerson(keyring, joined!.person),
+    ownerAgencyId: row.ownerAgencyId,
+    ownerAgencyName: joined!.ownerAgencyName,
+    caseManagerId: row.caseManagerId,
+    caseManagerName: joined!.caseManagerName,
+    createdByName: joined!.createdByName,
+    region: row.region as CaseDetail['region'],
+    province: row.province,
+    riskLevel: row.riskLevel as CaseDetail['riskLevel'],
+    riskAssessment: decryptOptional(keyring, row.riskAssessmentEnc, 'case.risk_assessment'),
+    reflectionStart: row.reflectionStart,
+    reflectionEnd: row.reflectionEnd,
+    reflectionAlertDays: row.reflectionAlertDays,
+    reflectionEndingSoon: reflectionEndingSoon(row),
+    nonPunishment: row.nonPunishment,
+    nonPunishmentGround: row.nonPunishmentGround as CaseDetail['nonPunishmentGround'],
+    nonPunishmentNote: decryptOptional(keyring, row.nonPunishmentNoteEnc, 'case.non_punishment_note'),
+    traffickingStatus: row.traffickingStatus as CaseDetail['traffickingStatus'],
+    statusDecidedBy: row.statusDecidedBy as CaseDetail['statusDecidedBy'],
+    statusDecidedAt: row.statusDecidedAt,
+    ageWhenTrafficked: row.ageWhenTrafficked,
+    relationshipToTrafficker: row.relationshipToTrafficker as CaseDetail['relationshipToTrafficker'],
+    recruitmentMethods: row.recruitmentMethods as CaseDetail['recruitmentMethods'],
+    recruitmentWebsites: row.recruitmentWebsites as CaseDetail['recruitmentWebsites'],
+    exploitationWebsites: row.exploitationWebsites as CaseDetail['exploitationWebsites'],
+    controlMethods: row.controlMethods as CaseDetail['controlMethods'],
+    exploitationForms: row.exploitationForms as CaseDetail['exploitationForms'],
+    forcedLabourIndustry: row.forcedLabourIndustry as CaseDetail['forcedLabourIndustry'],
+    sexExploitationTypes: row.sexExploitationTypes as CaseDetail['sexExploitationTypes'],
+    traffickingScope: row.traffickingScope as CaseDetail['traffickingScope'],
+    migrantStatus: row.migrantStatus as CaseDetail['migrantStatus'],
+    closureReason: row.closureReason as CaseDetail['closureReason'],
+    closureNote: decryptOptional(keyring, row.closureNoteEnc, 'case.closure_note'),
+    closedAt: row.closedAt?.toISOString() ?? null,
+    mergedIntoCaseId: row.mergedIntoCaseId,
+    sourceReportId: row.sourceReportId,
+    sourceScreeningId: row.sourceScreeningId,
+    assignments,
+    consents: await listConsents(tx, row.id),
+    openedAt: row.openedAt,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    allowedActions: allowed,
+  };
+}
+
+/** One page of list rows: names decrypted for these rows only (never to filter). */
+export async function presentCaseListItems(tx: Tx, keyring: Keyring, rows: (CaseRow & { ownerAgencyName: string; caseManagerName: string | null })[]): Promise<CaseListItem[]> {
+  const personRows = rows.length ? await tx.select().from(persons).where(inArray(persons.id, rows.map((r) => r.personId))) : [];
+  const names = new Map(personRows.map((p) => [p.id, displayNameOf(keyring, p)]));
+  return rows.map((row) => ({
+    id: row.id,
+    caseNumber: row.caseNumber,
+    status: row.status as CaseListItem['status'],
+    traffickingStatus: row.traffickingStatus as CaseListItem['traffickingStatus'],
+    displayName: names.get(row.personId) ?? null,
+    region: row.region,
+    exploitationForms: row.exploitationForms,
+    riskLevel: row.riskLevel,
+    nonPunishment: row.nonPunishment,
+    reflectionEnd: row.reflectionEnd,
+    ownerAgencyName: row.ownerAgencyName,
+    caseManagerName: row.caseManagerName,
+    mergedIntoCaseId: row.mergedIntoCaseId,
+    openedAt: row.openedAt,
+  }));
+}

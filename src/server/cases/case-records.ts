@@ -1,0 +1,92 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { eventBody } from '@shared/api/cases.js';
+import { recordAudit, type AuditContext } from '../audit/record-audit.js';
+import { decryptOptional, decryptText, encryptOptional, encryptText } from '../crypto/encryption.js';
+import type { Keyring } from '../crypto/keyring.js';
+import type { Tx } from '../db/database.js';
+import { caseAssignments, caseNotes, traffickingEvents, users } from '../db/schema/index.js';
+import { AppError, notFound } from '../http/app-error.js';
+import type { Actor } from '../policies/authorize.js';
+import { loadCaseInScope } from './case-scope.js';
+
+const NOTE_CONTEXT = 'case_note.body';
+const EVENT_CONTEXT = 'trafficking_event.description';
+
+/** Assigns a case worker (an active case manager or first responder, any agency) to a case in scope. */
+export async function assignUser(tx: Tx, actor: Actor, audit: AuditContext, caseId: string, userId: string): Promise<void> {
+  await loadCaseInScope(tx, actor, 'case.assign', caseId);
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.disabled, false), sql`${users.roles} && ARRAY['case_manager', 'first_responder']::text[]`));
+  if (!user) throw new AppError('VALIDATION_FAILED', 'Only active case managers and first responders can be assigned', { issues: [{ field: 'userId', reason: 'not_assignable' }] });
+  const inserted = await tx.insert(caseAssignments).values({ caseId, userId, assignedBy: actor.userId }).onConflictDoNothing().returning({ userId: caseAssignments.userId });
+  if (inserted.length > 0) {
+    await recordAudit(tx, audit, { action: 'case.assigned', resourceType: 'case', resourceId: caseId, changedFields: ['assignments'], details: { userId } });
+  }
+}
+
+/** Removes an assignment; the user loses access at once unless another rule gives it. */
+export async function unassignUser(tx: Tx, actor: Actor, audit: AuditContext, caseId: string, userId: string): Promise<void> {
+  await loadCaseInScope(tx, actor, 'case.assign', caseId);
+  const removed = await tx
+    .delete(caseAssignments)
+    .where(and(eq(caseAssignments.caseId, caseId), eq(caseAssignments.userId, userId)))
+    .returning({ userId: caseAssignments.userId });
+  if (removed.length === 0) throw notFound('Assignment');
+  await recordAudit(tx, audit, { action: 'case.unassigned', resourceType: 'case', resourceId: caseId, changedFields: ['assignments'], details: { userId } });
+}
+
+/** Adds a case comment (cco_), encrypted. */
+export async function addNote(tx: Tx, keyring: Keyring, actor: Actor, audit: AuditContext, caseId: string, body: string): Promise<string> {
+  await loadCaseInScope(tx, actor, 'case.update', caseId);
+  const [row] = await tx.insert(caseNotes).values({ caseId, bodyEnc: encryptText(keyring, body, NOTE_CONTEXT), authorId: actor.userId }).returning({ id: caseNotes.id });
+  await recordAudit(tx, audit, { action: 'case.noteAdded', resourceType: 'case', resourceId: caseId, changedFields: ['notes'], details: { noteId: row!.id } });
+  return row!.id;
+}
+
+/** The notes of a case, oldest first, decrypted. */
+export async function listNotes(tx: Tx, keyring: Keyring, caseId: string) {
+  const rows = await tx
+    .select({ id: caseNotes.id, bodyEnc: caseNotes.bodyEnc, authorName: users.displayName, createdAt: caseNotes.createdAt })
+    .from(caseNotes)
+    .innerJoin(users, eq(users.id, caseNotes.authorId))
+    .where(eq(caseNotes.caseId, caseId))
+    .orderBy(asc(caseNotes.createdAt));
+  return rows.map((r) => ({ id: r.id, body: decryptText(keyring, r.bodyEnc, NOTE_CONTEXT), authorName: r.authorName, createdAt: r.createdAt.toISOString() }));
+}
+
+/** Records a recruitment, transit or exploitation event (hte_). */
+export async function addTraffickingEvent(tx: Tx, keyring: Keyring, actor: Actor, audit: AuditContext, caseId: string, input: z.infer<typeof eventBody>): Promise<string> {
+  await loadCaseInScope(tx, actor, 'case.update', caseId);
+  if (input.startDate && input.endDate && input.endDate < input.startDate) {
+    throw new AppError('VALIDATION_FAILED', 'The end date is before the start date', { issues: [{ field: 'endDate', reason: 'before_start' }] });
+  }
+  const { description, ...rest } = input;
+  const [row] = await tx
+    .insert(traffickingEvents)
+    .values({ ...rest, caseId, descriptionEnc: encryptOptional(keyring, description, EVENT_CONTEXT), createdBy: actor.userId })
+    .returning({ id: traffickingEvents.id });
+  await recordAudit(tx, audit, { action: 'case.eventAdded', resourceType: 'case', resourceId: caseId, changedFields: ['events'], details: { eventId: row!.id, type: input.type, country: input.country } });
+  return row!.id;
+}
+
+/** The trafficking events of a case, in date order. */
+export async function listTraffickingEvents(tx: Tx, keyring: Keyring, caseId: string) {
+  const rows = await tx
+    .select()
+    .from(traffickingEvents)
+    .where(eq(traffickingEvents.caseId, caseId))
+    .orderBy(sql`${traffickingEvents.startDate} NULLS LAST`, asc(traffickingEvents.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type as 'Recruitment' | 'Transit' | 'Exploitation',
+    country: r.country as never,
+    region: r.region,
+    city: r.city,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    description: decryptOptional(keyring, r.descriptionEnc, EVENT_CONTEXT),
+  }));
+}

@@ -1,0 +1,183 @@
+import { eq } from 'drizzle-orm';
+import type { Person, PersonInput } from '@shared/api/cases.js';
+import { blindIndex } from '../crypto/blind-index.js';
+import { decryptOptional, encryptOptional } from '../crypto/encryption.js';
+import type { Keyring } from '../crypto/keyring.js';
+import type { Tx } from '../db/database.js';
+import { personIndexKeys, persons } from '../db/schema/index.js';
+import { nameSkeleton } from './name-skeleton.js';
+
+type PersonRow = typeof persons.$inferSelect;
+/** One blind-index row: what kind of key, and the keyed HMAC itself. */
+export interface IndexKey {
+  kind: 'name' | 'document' | 'phone' | 'skeleton_year';
+  key: string;
+}
+
+const ctx = (column: string) => `person.${column}`;
+
+/** Accents, punctuation and letter case removed, so "Aláoui-Mohamed" and "alaoui mohamed" look up the same. */
+export function normaliseName(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f\u064B-\u065F\u0670\u0640]/g, '')
+    .replace(/[-'’`.,_]+/g, ' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function normaliseDocument(value: string): string {
+  return value.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** The last nine digits: +212 6…, 00212 6… and 06… are the same Moroccan number. */
+function normalisePhone(value: string): string {
+  return value.replace(/\D/g, '').slice(-9);
+}
+
+/** The birth year to match on: the stated year, else the year of the date of birth. */
+export function birthYearOf(person: Pick<PersonInput, 'birthYear' | 'birthDate'>): number | null {
+  return person.birthYear ?? (person.birthDate ? Number(person.birthDate.slice(0, 4)) : null);
+}
+
+function fullNames(person: PersonInput): string[] {
+  const pairs: [string | null, string | null][] = [
+    [person.givenNameAr, person.familyNameAr],
+    [person.givenNameLatin, person.familyNameLatin],
+  ];
+  return [...pairs.map(([given, family]) => [given, family].filter(Boolean).join(' ')), ...person.aliases].filter((n) => n.length > 0);
+}
+
+/** The name lookup key of a search term (the same HMAC as a stored full name, alias or family name). */
+export function nameLookupKey(keyring: Keyring, term: string): string {
+  return blindIndex(keyring, 'person.name', normaliseName(term));
+}
+
+/** The fuzzy key of one name skeleton and birth year. */
+export function skeletonYearKey(keyring: Keyring, skeleton: string, year: number): string {
+  return blindIndex(keyring, 'person.skeleton_year', `${skeleton}|${year}`);
+}
+
+/**
+ * Every blind-index key of a person.
+ *
+ * Trade-off of the fuzzy `skeleton_year` key: storing HMAC(skeleton | birth
+ * year) lets the database find "محمد العلوي, 1995" and "Mohamed Alaoui, 1995"
+ * without anyone decrypting anything, and the HMAC key never lives in the
+ * database. The price is that equal keys are visible: someone holding a copy of
+ * the database (not the key) learns that two persons share a coarse name
+ * skeleton and birth year, and very common skeletons stand out by frequency.
+ * We accept this because the alternative, decrypting every person to compare
+ * names, would put every identity in memory on each case creation. Tolerance on
+ * the year (±1) is applied at query time (three lookups), not stored, so the
+ * table holds one key per name, not three.
+ */
+export function indexKeysOf(keyring: Keyring, person: PersonInput): IndexKey[] {
+  const keys = new Map<string, IndexKey>();
+  const add = (kind: IndexKey['kind'], key: string) => keys.set(`${kind}:${key}`, { kind, key });
+  const year = birthYearOf(person);
+  for (const fullName of fullNames(person)) {
+    add('name', nameLookupKey(keyring, fullName));
+    const skeleton = nameSkeleton(fullName);
+    if (skeleton && year) add('skeleton_year', skeletonYearKey(keyring, skeleton, year));
+  }
+  // Reversed order and the family name alone, as people are searched for both ways.
+  for (const [given, family] of [[person.givenNameAr, person.familyNameAr], [person.givenNameLatin, person.familyNameLatin]] as const) {
+    if (given && family) add('name', nameLookupKey(keyring, `${family} ${given}`));
+    if (family) add('name', nameLookupKey(keyring, family));
+  }
+  for (const doc of person.identityDocuments) add('document', blindIndex(keyring, 'person.document', normaliseDocument(doc.number)));
+  if (person.contact.phone && normalisePhone(person.contact.phone).length >= 6) {
+    add('phone', blindIndex(keyring, 'person.phone', normalisePhone(person.contact.phone)));
+  }
+  return [...keys.values()];
+}
+
+/** The candidate keys to look another person up by (the fuzzy key widened to birth year ±1). */
+export function lookupKeysOf(keyring: Keyring, person: PersonInput): IndexKey[] {
+  const own = indexKeysOf(keyring, person).filter((k) => k.kind !== 'skeleton_year');
+  const year = birthYearOf(person);
+  if (!year) return own;
+  const skeletons = new Set(fullNames(person).map(nameSkeleton).filter(Boolean));
+  for (const skeleton of skeletons) {
+    for (const y of [year - 1, year, year + 1]) own.push({ kind: 'skeleton_year', key: skeletonYearKey(keyring, skeleton, y) });
+  }
+  return own;
+}
+
+function sealJson(keyring: Keyring, value: unknown, column: string, empty: boolean): string | null {
+  return empty ? null : encryptOptional(keyring, JSON.stringify(value), ctx(column));
+}
+
+/** The encrypted columns of a person row. */
+export function encryptPerson(keyring: Keyring, person: PersonInput): Omit<typeof persons.$inferInsert, 'id'> {
+  const { contact } = person;
+  return {
+    givenNameArEnc: encryptOptional(keyring, person.givenNameAr, ctx('given_name_ar')),
+    familyNameArEnc: encryptOptional(keyring, person.familyNameAr, ctx('family_name_ar')),
+    givenNameLatEnc: encryptOptional(keyring, person.givenNameLatin, ctx('given_name_lat')),
+    familyNameLatEnc: encryptOptional(keyring, person.familyNameLatin, ctx('family_name_lat')),
+    aliasesEnc: sealJson(keyring, person.aliases, 'aliases', person.aliases.length === 0),
+    birthDateEnc: encryptOptional(keyring, person.birthDate, ctx('birth_date')),
+    birthYearEnc: encryptOptional(keyring, birthYearOf(person)?.toString(), ctx('birth_year')),
+    birthYearEstimated: person.birthYearEstimated,
+    sex: person.sex,
+    citizenships: [...new Set(person.citizenships)],
+    languages: [...new Set(person.languages)],
+    identityDocumentsEnc: sealJson(keyring, person.identityDocuments, 'identity_documents', person.identityDocuments.length === 0),
+    contactEnc: sealJson(keyring, contact, 'contact', !contact.phone && !contact.email && !contact.address),
+  };
+}
+
+function openJson<T>(keyring: Keyring, sealed: string | null, column: string, fallback: T): T {
+  const text = decryptOptional(keyring, sealed, ctx(column));
+  return text === null ? fallback : (JSON.parse(text) as T);
+}
+
+/** Decrypts a person row (only ever for a caller allowed to read the case). */
+export function decryptPerson(keyring: Keyring, row: PersonRow): Person {
+  const year = decryptOptional(keyring, row.birthYearEnc, ctx('birth_year'));
+  return {
+    givenNameAr: decryptOptional(keyring, row.givenNameArEnc, ctx('given_name_ar')),
+    familyNameAr: decryptOptional(keyring, row.familyNameArEnc, ctx('family_name_ar')),
+    givenNameLatin: decryptOptional(keyring, row.givenNameLatEnc, ctx('given_name_lat')),
+    familyNameLatin: decryptOptional(keyring, row.familyNameLatEnc, ctx('family_name_lat')),
+    aliases: openJson(keyring, row.aliasesEnc, 'aliases', []),
+    birthDate: decryptOptional(keyring, row.birthDateEnc, ctx('birth_date')),
+    birthYear: year === null ? null : Number(year),
+    birthYearEstimated: row.birthYearEstimated,
+    sex: row.sex as Person['sex'],
+    citizenships: row.citizenships as Person['citizenships'],
+    languages: row.languages as Person['languages'],
+    identityDocuments: openJson(keyring, row.identityDocumentsEnc, 'identity_documents', []),
+    contact: openJson(keyring, row.contactEnc, 'contact', { phone: null, email: null, address: null }),
+  };
+}
+
+/** The name to show in lists: the Latin name, else the Arabic one, else the first alias. */
+export function displayNameOf(keyring: Keyring, row: Pick<PersonRow, 'givenNameLatEnc' | 'familyNameLatEnc' | 'givenNameArEnc' | 'familyNameArEnc' | 'aliasesEnc'>): string | null {
+  const latin = [decryptOptional(keyring, row.givenNameLatEnc, ctx('given_name_lat')), decryptOptional(keyring, row.familyNameLatEnc, ctx('family_name_lat'))].filter(Boolean).join(' ');
+  if (latin) return latin;
+  const arabic = [decryptOptional(keyring, row.givenNameArEnc, ctx('given_name_ar')), decryptOptional(keyring, row.familyNameArEnc, ctx('family_name_ar'))].filter(Boolean).join(' ');
+  if (arabic) return arabic;
+  return openJson<string[]>(keyring, row.aliasesEnc, 'aliases', [])[0] ?? null;
+}
+
+/** Inserts a person with their blind indexes; returns the new id. */
+export async function insertPerson(tx: Tx, keyring: Keyring, person: PersonInput): Promise<string> {
+  const [row] = await tx.insert(persons).values(encryptPerson(keyring, person)).returning({ id: persons.id });
+  await writeIndexKeys(tx, row!.id, indexKeysOf(keyring, person));
+  return row!.id;
+}
+
+/** Replaces a person's identity and re-derives all their blind indexes. */
+export async function replacePerson(tx: Tx, keyring: Keyring, personId: string, person: PersonInput): Promise<void> {
+  await tx.update(persons).set({ ...encryptPerson(keyring, person), updatedAt: new Date() }).where(eq(persons.id, personId));
+  await tx.delete(personIndexKeys).where(eq(personIndexKeys.personId, personId));
+  await writeIndexKeys(tx, personId, indexKeysOf(keyring, person));
+}
+
+async function writeIndexKeys(tx: Tx, personId: string, keys: IndexKey[]): Promise<void> {
+  if (keys.length > 0) await tx.insert(personIndexKeys).values(keys.map((k) => ({ personId, ...k })));
+}

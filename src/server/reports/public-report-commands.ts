@@ -1,0 +1,76 @@
+import { eq } from 'drizzle-orm';
+import type { PublicReportBody } from '@shared/api/reports.js';
+import type { Tx } from '../db/database.js';
+import { reportAdditions, reports } from '../db/schema/index.js';
+import { encryptOptional, encryptText } from '../crypto/encryption.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { recordAudit, type AuditContext } from '../audit/record-audit.js';
+import { CONTACT_CONTEXT, NARRATIVE_CONTEXT, nextReference } from './report-commands.js';
+import { generateReceiptCode, receiptHash } from './receipt-codes.js';
+
+export const ADDITION_CONTEXT = 'report.addition';
+
+/**
+ * Anonymous reporters are not traced: the audit trail records that a public
+ * report arrived, never the IP address or browser it came from.
+ */
+export const ANONYMOUS_REPORTER: AuditContext = {
+  actorUserId: null,
+  actorUsername: 'public',
+  actorAgencyId: null,
+  actorRole: null,
+  ip: null,
+  userAgent: null,
+};
+
+/**
+ * Files a public report in the hotline's queue (channel online_form) and
+ * returns its receipt code; only the code's keyed hash is kept. A reported
+ * immediate danger is flagged for the operator, who dispatches after a call
+ * back: an anonymous form alone does not send the police anywhere.
+ */
+export async function submitPublicReport(tx: Tx, keyring: Keyring, input: PublicReportBody): Promise<string> {
+  const receiptCode = generateReceiptCode();
+  const urgency = input.immediateDanger ? 'immediate_danger' : input.minorsInvolved ? 'urgent' : 'standard';
+  const receivedAt = new Date();
+  const [row] = await tx
+    .insert(reports)
+    .values({
+      reference: nextReference(receivedAt),
+      kind: 'trafficking_suspicion',
+      channel: 'online_form',
+      urgency,
+      receivedAt,
+      callerType: input.callerType ?? 'anonymous',
+      language: input.language ?? null,
+      region: input.region ?? null,
+      province: input.province || null,
+      narrativeEnc: encryptText(keyring, input.narrative, NARRATIVE_CONTEXT),
+      reporterContactEnc: encryptOptional(keyring, input.contact, CONTACT_CONTEXT),
+      exploitationForms: input.exploitationForms,
+      peopleAtRisk: input.peopleAtRisk ?? null,
+      minorsInvolved: input.minorsInvolved ?? null,
+      receiptHash: receiptHash(keyring, receiptCode),
+    })
+    .returning({ id: reports.id });
+  await recordAudit(tx, ANONYMOUS_REPORTER, {
+    action: 'report.publicReceived',
+    resourceType: 'report',
+    resourceId: row!.id,
+    details: { urgency, withContact: Boolean(input.contact) },
+  });
+  return receiptCode;
+}
+
+/**
+ * Adds information to the report behind a receipt code. Does the same work
+ * whether or not the code exists, and tells the caller nothing either way.
+ */
+export async function addToPublicReport(tx: Tx, keyring: Keyring, receiptCode: string, text: string): Promise<void> {
+  const sealed = encryptText(keyring, text, ADDITION_CONTEXT);
+  const [report] = await tx.select({ id: reports.id }).from(reports).where(eq(reports.receiptHash, receiptHash(keyring, receiptCode)));
+  if (!report) return;
+  await tx.insert(reportAdditions).values({ reportId: report.id, textEnc: sealed });
+  await tx.update(reports).set({ updatedAt: new Date() }).where(eq(reports.id, report.id));
+  await recordAudit(tx, ANONYMOUS_REPORTER, { action: 'report.publicAdditionReceived', resourceType: 'report', resourceId: report.id });
+}

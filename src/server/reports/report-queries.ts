@@ -1,0 +1,146 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Action } from '@shared/actions.js';
+import {
+  OPEN_REPORT_STATUSES,
+  type ReportDetail,
+  type reportListQuery,
+  type ReportSummary,
+} from '@shared/api/reports.js';
+import type { Db, Tx } from '../db/database.js';
+import { agencies, reportAdditions, reportCases, reportDispatches, reports, users } from '../db/schema/index.js';
+import { decryptOptional, decryptText } from '../crypto/encryption.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { allowedActionsOn, can, scopeFor, type Actor } from '../policies/authorize.js';
+import { CONTACT_CONTEXT, NARRATIVE_CONTEXT } from './report-commands.js';
+import { ADDITION_CONTEXT } from './public-report-commands.js';
+import { reportScopeCondition } from './report-scope.js';
+
+type ReportRow = typeof reports.$inferSelect;
+type Handle = Db | Tx;
+
+const awaitingAcknowledgement = sql<boolean>`EXISTS (SELECT 1 FROM report_dispatches d
+  WHERE d.report_id = ${reports.id} AND d.purpose = 'emergency' AND d.acknowledged_at IS NULL)`;
+
+// Immediate danger first, then urgent, then standard.
+const urgencyRank = sql`CASE ${reports.urgency} WHEN 'immediate_danger' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END`;
+
+/** Turns a report row into the list item the work list shows (no narrative, no contact). */
+export function presentReportSummary(row: ReportRow, awaiting: boolean): ReportSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    kind: row.kind as ReportSummary['kind'],
+    channel: row.channel as ReportSummary['channel'],
+    status: row.status as ReportSummary['status'],
+    urgency: row.urgency as ReportSummary['urgency'],
+    receivedAt: row.receivedAt.toISOString(),
+    region: row.region as ReportSummary['region'],
+    province: row.province,
+    exploitationForms: row.exploitationForms as ReportSummary['exploitationForms'],
+    peopleAtRisk: row.peopleAtRisk,
+    minorsInvolved: row.minorsInvolved,
+    awaitingAcknowledgement: awaiting,
+    version: row.version,
+  };
+}
+
+/** The work list: filtered and scoped in SQL, most urgent first, then the newest. */
+export async function listReports(db: Db, actor: Actor, query: z.output<typeof reportListQuery> & { page: number; pageSize: number }) {
+  const filters: SQL[] = [reportScopeCondition(db, actor, 'report.list')];
+  if (query.status === 'open') filters.push(inArray(reports.status, [...OPEN_REPORT_STATUSES]));
+  else if (query.status) filters.push(eq(reports.status, query.status));
+  if (query.urgency) filters.push(eq(reports.urgency, query.urgency));
+  if (query.kind) filters.push(eq(reports.kind, query.kind));
+  if (query.region) filters.push(eq(reports.region, query.region));
+  const where = and(...filters);
+  const [rows, total] = await Promise.all([
+    db
+      .select({ report: reports, awaiting: awaitingAcknowledgement })
+      .from(reports)
+      .where(where)
+      .orderBy(urgencyRank, desc(reports.receivedAt), asc(reports.reference))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(reports).where(where),
+  ]);
+  return { items: rows.map((r) => presentReportSummary(r.report, r.awaiting)), total: total[0]!.n };
+}
+
+/** What the actor may do next with a report in this status (the UI hides the rest). */
+function reportActions(actor: Actor, status: string): Action[] {
+  const byStatus: Record<string, Action[]> = {
+    new: ['report.update', 'report.triage', 'report.dispatch', 'report.close', 'report.linkCase'],
+    triaged: ['report.update', 'report.triage', 'report.dispatch', 'report.close', 'report.linkCase'],
+    dispatched: ['report.update', 'report.dispatch', 'report.close', 'report.linkCase'],
+    screening_requested: ['report.update', 'report.dispatch', 'report.close', 'report.linkCase'],
+    linked: ['report.update', 'report.close', 'report.linkCase'],
+    closed: [],
+  };
+  return allowedActionsOn(actor, ['report.read', ...(byStatus[status] ?? [])]);
+}
+
+/** Loads one report within the actor's scope for `action`, or undefined (the caller answers 404). */
+export async function findReportInScope(db: Handle, actor: Actor, id: string, action: Action = 'report.read'): Promise<ReportRow | undefined> {
+  const [row] = await db.select().from(reports).where(and(eq(reports.id, id), reportScopeCondition(db, actor, action)));
+  return row;
+}
+
+/** The full report as the actor may see it: decrypted narrative, dispatches, additions and linked cases. */
+export async function presentReportDetail(db: Handle, keyring: Keyring, actor: Actor, row: ReportRow): Promise<ReportDetail> {
+  // One after the other: inside a transaction the three share one connection.
+  const dispatches = await db
+    .select({ dispatch: reportDispatches, agencyName: agencies.name, acknowledgedByName: users.displayName })
+    .from(reportDispatches)
+    .innerJoin(agencies, eq(agencies.id, reportDispatches.agencyId))
+    .leftJoin(users, eq(users.id, reportDispatches.acknowledgedBy))
+    .where(eq(reportDispatches.reportId, row.id))
+    .orderBy(asc(reportDispatches.dispatchedAt));
+  const additions = await db.select().from(reportAdditions).where(eq(reportAdditions.reportId, row.id)).orderBy(asc(reportAdditions.receivedAt));
+  const links = await db.select({ caseId: reportCases.caseId }).from(reportCases).where(eq(reportCases.reportId, row.id)).orderBy(asc(reportCases.linkedAt));
+  // The reporter's contact is for the hotline only: a reporter who left it trusted the hotline, not every agency.
+  const seesContact = scopeFor(actor, 'report.read') === 'national';
+  return {
+    ...presentReportSummary(row, dispatches.some((d) => d.dispatch.purpose === 'emergency' && d.dispatch.acknowledgedAt === null)),
+    callerType: row.callerType as ReportDetail['callerType'],
+    language: row.language,
+    narrative: decryptOptional(keyring, row.narrativeEnc, NARRATIVE_CONTEXT),
+    reporterContact: seesContact ? decryptOptional(keyring, row.reporterContactEnc, CONTACT_CONTEXT) : null,
+    closureReason: row.closureReason as ReportDetail['closureReason'],
+    closedAt: row.closedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    dispatches: dispatches.map(({ dispatch, agencyName, acknowledgedByName }) => ({
+      id: dispatch.id,
+      purpose: dispatch.purpose as 'emergency' | 'screening',
+      agencyId: dispatch.agencyId,
+      agencyName,
+      dispatchedAt: dispatch.dispatchedAt.toISOString(),
+      acknowledgedAt: dispatch.acknowledgedAt?.toISOString() ?? null,
+      acknowledgedByName,
+      allowedActions:
+        dispatch.acknowledgedAt === null && dispatch.agencyId === actor.agencyId && can(actor, 'report.acknowledgeDispatch') ? ['report.acknowledgeDispatch'] : [],
+    })),
+    additions: additions.map((a) => ({ id: a.id, receivedAt: a.receivedAt.toISOString(), text: decryptText(keyring, a.textEnc, ADDITION_CONTEXT) })),
+    linkedCaseIds: links.map((l) => l.caseId),
+    allowedActions: reportActions(actor, row.status),
+  };
+}
+
+/** Finds an unacknowledged-or-not dispatch addressed to the actor's agency on a report in scope. */
+export async function findDispatchForAgency(db: Handle, actor: Actor, reportId: string, dispatchId: string): Promise<boolean> {
+  const [found] = await db
+    .select({ id: reportDispatches.id })
+    .from(reportDispatches)
+    .innerJoin(reports, eq(reports.id, reportDispatches.reportId))
+    .where(
+      and(
+        eq(reportDispatches.id, dispatchId),
+        eq(reportDispatches.reportId, reportId),
+        eq(reportDispatches.agencyId, actor.agencyId),
+        reportScopeCondition(db, actor, 'report.acknowledgeDispatch'),
+      ),
+    );
+  return Boolean(found);
+}
+

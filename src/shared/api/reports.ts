@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import { REGION_CODES } from '../geo/regions.js';
+import { EXPLOITATION_FORMS } from '../htcds/victim.js';
+import { LANGUAGE_CODES } from '../htcds/languages.js';
+
+/** What a report is about. Non-case contacts are recorded too, so hotline figures count every call. */
+export const REPORT_KINDS = ['trafficking_suspicion', 'smuggling_suspicion', 'information_request', 'out_of_scope'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** How the report reached the mechanism. */
+export const REPORT_CHANNELS = ['hotline_call', 'online_form', 'walk_in', 'agency_referral', 'email', 'other'] as const;
+export type ReportChannel = (typeof REPORT_CHANNELS)[number];
+
+/** Who called or wrote. */
+export const CALLER_TYPES = ['victim', 'relative', 'witness', 'professional', 'anonymous'] as const;
+
+/** Urgency, most urgent first (the work list sorts by this order). */
+export const REPORT_URGENCIES = ['immediate_danger', 'urgent', 'standard'] as const;
+export type ReportUrgency = (typeof REPORT_URGENCIES)[number];
+
+/**
+ * The report lifecycle: new → triaged → dispatched / screening_requested →
+ * closed (with a reason) or linked to one or more cases.
+ */
+export const REPORT_STATUSES = ['new', 'triaged', 'dispatched', 'screening_requested', 'linked', 'closed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** Statuses still on the hotline's work list. */
+export const OPEN_REPORT_STATUSES: readonly ReportStatus[] = ['new', 'triaged', 'dispatched', 'screening_requested'];
+
+/** Why a report was closed without (or after) a case. */
+export const REPORT_CLOSURE_REASONS = [
+  'information_provided',
+  'referred_elsewhere',
+  'no_trafficking_indicators',
+  'smuggling_not_trafficking',
+  'insufficient_information',
+  'duplicate',
+  'unreachable',
+  'false_report',
+  'handled_by_case',
+  'other',
+] as const;
+
+/** Why a report was sent to an agency: an emergency (law enforcement) or a screening interview. */
+export const DISPATCH_PURPOSES = ['emergency', 'screening'] as const;
+
+/** Agency types that may receive an emergency dispatch. */
+export const LAW_ENFORCEMENT_AGENCY_TYPES = ['Police', 'Gendarmerie', 'LawEnforcement'] as const;
+
+/** Longest narrative the public form accepts (characters). */
+export const PUBLIC_NARRATIVE_MAX = 5000;
+/** Longest narrative a hotline operator may record (characters). */
+export const HOTLINE_NARRATIVE_MAX = 20000;
+/** Longest contact a reporter may leave. */
+export const CONTACT_MAX = 300;
+/** Longest addition to a public report. */
+export const ADDITION_MAX = 5000;
+
+/** Receipt codes: three groups of three, from an alphabet without look-alikes (0/O, 1/I/L). */
+export const RECEIPT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const RECEIPT_PATTERN = /^[2-9A-HJKMNP-Z]{3}-?[2-9A-HJKMNP-Z]{3}-?[2-9A-HJKMNP-Z]{3}$/;
+
+const region = z.enum(REGION_CODES);
+const exploitationForms = z
+  .array(z.enum(EXPLOITATION_FORMS))
+  .max(EXPLOITATION_FORMS.length)
+  .refine((forms) => new Set(forms).size === forms.length, { message: 'duplicate' });
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** A report recorded by a hotline operator (call, walk-in, e-mail, agency referral). */
+export const createReportBody = z.object({
+  kind: z.enum(REPORT_KINDS),
+  channel: z.enum(REPORT_CHANNELS),
+  receivedAt: z.iso
+    .datetime({ offset: true })
+    .refine((value) => Date.parse(value) <= Date.now() + 5 * 60_000, { message: 'in_the_future' })
+    .optional(),
+  callerType: z.enum(CALLER_TYPES).nullable().optional(),
+  language: z.enum(LANGUAGE_CODES).nullable().optional(),
+  region: region.nullable().optional(),
+  province: optionalText(100),
+  narrative: optionalText(HOTLINE_NARRATIVE_MAX),
+  exploitationForms: exploitationForms.default([]),
+  peopleAtRisk: z.number().int().min(0).max(10000).nullable().optional(),
+  minorsInvolved: z.boolean().nullable().optional(),
+  urgency: z.enum(REPORT_URGENCIES),
+  reporterContact: optionalText(CONTACT_MAX),
+  /** Law-enforcement agency for an immediate-danger report; by default the first one in the report's region. */
+  dispatchAgencyId: z.string().uuid().optional(),
+});
+export type CreateReportBody = z.infer<typeof createReportBody>;
+
+/** Corrections to a report; `version` guards against overwriting someone else's change. */
+export const updateReportBody = createReportBody
+  .omit({ dispatchAgencyId: true, channel: true })
+  .partial()
+  .extend({ version: z.number().int().min(1) });
+export type UpdateReportBody = z.infer<typeof updateReportBody>;
+
+/** Triage confirms what the report is about and how urgent it is. */
+export const triageReportBody = z.object({
+  version: z.number().int().min(1),
+  kind: z.enum(REPORT_KINDS),
+  urgency: z.enum(REPORT_URGENCIES),
+  exploitationForms: exploitationForms.optional(),
+  /** Where an emergency goes when urgency is immediate danger (default: first law-enforcement agency in the region). */
+  dispatchAgencyId: z.string().uuid().optional(),
+});
+
+/** Sends the report to an agency (emergency response or a screening interview). */
+export const dispatchReportBody = z.object({
+  version: z.number().int().min(1),
+  purpose: z.enum(DISPATCH_PURPOSES),
+  agencyId: z.string().uuid().optional(),
+});
+
+export const closeReportBody = z.object({
+  version: z.number().int().min(1),
+  reason: z.enum(REPORT_CLOSURE_REASONS),
+});
+
+export const linkCaseBody = z.object({ caseId: z.string().uuid() });
+
+export const reportListQuery = z.object({
+  status: z.union([z.enum(REPORT_STATUSES), z.literal('open')]).optional(),
+  urgency: z.enum(REPORT_URGENCIES).optional(),
+  kind: z.enum(REPORT_KINDS).optional(),
+  region: region.optional(),
+});
+
+export const reportSummary = z.object({
+  id: z.string().uuid(),
+  reference: z.string(),
+  kind: z.enum(REPORT_KINDS),
+  channel: z.enum(REPORT_CHANNELS),
+  status: z.enum(REPORT_STATUSES),
+  urgency: z.enum(REPORT_URGENCIES),
+  receivedAt: z.string(),
+  region: region.nullable(),
+  province: z.string().nullable(),
+  exploitationForms: z.array(z.enum(EXPLOITATION_FORMS)),
+  peopleAtRisk: z.number().int().nullable(),
+  minorsInvolved: z.boolean().nullable(),
+  /** True while an emergency dispatch waits for its acknowledgement. */
+  awaitingAcknowledgement: z.boolean(),
+  version: z.number().int(),
+});
+export type ReportSummary = z.infer<typeof reportSummary>;
+
+export const reportDispatch = z.object({
+  id: z.string().uuid(),
+  purpose: z.enum(DISPATCH_PURPOSES),
+  agencyId: z.string().uuid(),
+  agencyName: z.string(),
+  dispatchedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedByName: z.string().nullable(),
+  allowedActions: z.array(z.string()),
+});
+export type ReportDispatch = z.infer<typeof reportDispatch>;
+
+export const reportAddition = z.object({ id: z.string().uuid(), receivedAt: z.string(), text: z.string() });
+
+export const reportDetail = reportSummary.extend({
+  callerType: z.enum(CALLER_TYPES).nullable(),
+  language: z.string().nullable(),
+  narrative: z.string().nullable(),
+  /** Only the hotline sees how to reach the reporter: their anonymity protects them. */
+  reporterContact: z.string().nullable(),
+  closureReason: z.enum(REPORT_CLOSURE_REASONS).nullable(),
+  closedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  dispatches: z.array(reportDispatch),
+  additions: z.array(reportAddition),
+  linkedCaseIds: z.array(z.string().uuid()),
+  allowedActions: z.array(z.string()),
+});
+export type ReportDetail = z.infer<typeof reportDetail>;
+
+/** The public form (no login): strict, bounded, unknown fields refused. */
+export const publicReportBody = z.strictObject({
+  narrative: z.string().trim().min(20).max(PUBLIC_NARRATIVE_MAX),
+  exploitationForms: exploitationForms.default([]),
+  region: region.nullable().optional(),
+  province: optionalText(100),
+  peopleAtRisk: z.number().int().min(0).max(1000).nullable().optional(),
+  minorsInvolved: z.boolean().nullable().optional(),
+  immediateDanger: z.boolean().default(false),
+  callerType: z.enum(CALLER_TYPES).nullable().optional(),
+  language: z.enum(LANGUAGE_CODES).nullable().optional(),
+  contact: optionalText(CONTACT_MAX),
+});
+export type PublicReportBody = z.infer<typeof publicReportBody>;
+
+export const publicReportReceipt = z.object({ receiptCode: z.string() });
+
+export const publicAdditionBody = z.strictObject({
+  receiptCode: z.string().trim().toUpperCase().regex(RECEIPT_PATTERN),
+  text: z.string().trim().min(1).max(ADDITION_MAX),
+});
+
+export const publicAdditionAnswer = z.object({ ok: z.literal(true) });
+
+/** An agency the hotline can send a report to (names and types only: not sensitive). */
+export const dispatchTarget = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  type: z.string(),
+  region: z.string().nullable(),
+  lawEnforcement: z.boolean(),
+});
+export type DispatchTarget = z.infer<typeof dispatchTarget>;

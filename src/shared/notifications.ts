@@ -1,0 +1,17 @@
+/**
+ * Kinds of in-app notification. The web app translates `notification.<kind>`
+ * with the notification's params; add a kind here and in the catalogs together.
+ */
+export const NOTIFICATION_KINDS = [
+  'referral_received',
+  'referral_accepted',
+  'referral_declined',
+  'referral_overdue',
+  'followup_overdue',
+  'reflection_period_ending',
+  'case_assigned',
+  'dispatch_received',
+  'merge_requested',
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -1,0 +1,95 @@
+import { Route, Routes } from 'react-router-dom';
+import { AgenciesPage } from './admin/agencies/AgenciesPage';
+import { UsersPage } from './admin/users/UsersPage';
+import { AuditPage } from './audit/AuditPage';
+import { EnrolPage } from './auth/EnrolPage';
+import { LoginPage } from './auth/LoginPage';
+import { TwoFactorPage } from './auth/TwoFactorPage';
+import { RequireAuth, RequirePermission } from './auth/guards';
+import { CasePage } from './cases/CasePage';
+import { NotFoundPage } from './common/StatusPages';
+import { HomePage } from './home/HomePage';
+import { AppLayout } from './layout/AppLayout';
+import { ProfilePage } from './profile/ProfilePage';
+import { ProvidersPage } from './providers/ProvidersPage';
+import { PublicAdditionPage } from './reports/public/PublicAdditionPage';
+import { PublicReportPage } from './reports/public/PublicReportPage';
+import { ReportPage } from './reports/ReportPage';
+import { ReportsPage } from './reports/ReportsPage';
+
+/** Every URL of the app; signed-in pages sit inside the shell and check permissions there. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/login/2fa" element={<TwoFactorPage />} />
+      <Route path="/login/enrol" element={<EnrolPage />} />
+      {/* Public reporting: no account, no session. */}
+      <Route path="/report" element={<PublicReportPage />} />
+      <Route path="/report/add" element={<PublicAdditionPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route
+          path="/admin/agencies"
+          element={
+            <RequirePermission permission="agency.list">
+              <AgenciesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/admin/users"
+          element={
+            <RequirePermission permission="user.list">
+              <UsersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/audit"
+          element={
+            <RequirePermission permission="audit.read">
+              <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="/profile" element={<ProfilePage />} />
+        <Route
+          path="/reports"
+          element={
+            <RequirePermission permission="report.list">
+              <ReportsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/reports/:id"
+          element={
+            <RequirePermission permission="report.read">
+              <ReportPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="/cases/:id" element={<CasePage />} />
+        {['/providers', '/providers/:id'].map((path) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequirePermission permission="provider.list">
+                <ProvidersPage />
+              </RequirePermission>
+            }
+          />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,175 @@
+import { Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { UserSummary } from '../../../shared/api/admin';
+import { api, withQuery } from '../../api/client';
+import { hasPermission, useMe } from '../../api/session';
+import { ConfirmModal } from '../../common/ConfirmModal';
+import { ErrorAlert } from '../../common/ErrorAlert';
+import { PageTitle } from '../../common/PageTitle';
+import { Pager } from '../../common/Pager';
+import { UserActions, type UserAction } from './UserActions';
+import { UserFormModal } from './UserFormModal';
+
+const PAGE_SIZE = 25;
+
+/** What each confirmable action asks, says when done, and sends. */
+const ACTIONS: Record<UserAction, { titleId: string; confirmId: string; doneId: string; run: (user: UserSummary) => Promise<unknown> }> = {
+  disable: {
+    titleId: 'users.disableTitle',
+    confirmId: 'users.disableConfirm',
+    doneId: 'users.disabledDone',
+    run: (user) => api.patch(`/api/users/${user.id}`, { disabled: true }),
+  },
+  enable: {
+    titleId: 'users.enableTitle',
+    confirmId: 'users.enableConfirm',
+    doneId: 'users.enabledDone',
+    run: (user) => api.patch(`/api/users/${user.id}`, { disabled: false }),
+  },
+  reset2fa: {
+    titleId: 'users.reset2faTitle',
+    confirmId: 'users.reset2faConfirm',
+    doneId: 'users.reset2faDone',
+    run: (user) => api.post(`/api/users/${user.id}/reset-2fa`),
+  },
+};
+
+/** Users admin: search, create, edit roles and agency, disable/enable, reset 2FA. */
+export function UsersPage() {
+  const intl = useIntl();
+  const me = useMe().data;
+  const queryClient = useQueryClient();
+  const [page, setPage] = useState(1);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [editing, setEditing] = useState<UserSummary | 'new' | null>(null);
+  const [pending, setPending] = useState<{ action: UserAction; user: UserSummary } | null>(null);
+
+  const users = useQuery({
+    queryKey: ['users', page, q],
+    queryFn: () => api.get<{ items: UserSummary[]; total: number }>(withQuery('/api/users', { page, pageSize: PAGE_SIZE, q })),
+    placeholderData: keepPreviousData,
+  });
+
+  const refresh = (messageId: string) => {
+    void queryClient.invalidateQueries({ queryKey: ['users'] });
+    notifications.show({ color: 'teal', message: intl.formatMessage({ id: messageId }) });
+  };
+  const pendingAction = pending ? ACTIONS[pending.action] : null;
+
+  return (
+    <>
+      <PageTitle id="users.title">
+        {hasPermission(me, 'user.create') && (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')} data-testid="user-create">
+            <FormattedMessage id="users.create" />
+          </Button>
+        )}
+      </PageTitle>
+      <TextInput
+        mb="md"
+        maw={360}
+        type="search"
+        label={intl.formatMessage({ id: 'users.search' })}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={search}
+        onChange={(event) => {
+          setSearch(event.currentTarget.value);
+          setPage(1);
+        }}
+        data-testid="users-search"
+      />
+      <ErrorAlert error={users.error} />
+      <Table.ScrollContainer minWidth={1150} type="native">
+        <Table striped highlightOnHover data-testid="users-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{intl.formatMessage({ id: 'users.username' })}</Table.Th>
+              <Table.Th>{intl.formatMessage({ id: 'users.displayName' })}</Table.Th>
+              <Table.Th>{intl.formatMessage({ id: 'users.agency' })}</Table.Th>
+              <Table.Th>{intl.formatMessage({ id: 'users.roles' })}</Table.Th>
+              <Table.Th>{intl.formatMessage({ id: 'users.twoFactor' })}</Table.Th>
+              <Table.Th>{intl.formatMessage({ id: 'users.lastLogin' })}</Table.Th>
+              <Table.Th>{intl.formatMessage({ id: 'common.status' })}</Table.Th>
+              <Table.Th>{intl.formatMessage({ id: 'common.actions' })}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.data?.items.map((user) => (
+              <Table.Tr key={user.id} data-testid="user-row" data-id={user.id} data-username={user.username}>
+                <Table.Td>
+                  <bdi>{user.username}</bdi>
+                </Table.Td>
+                <Table.Td>{user.displayName}</Table.Td>
+                <Table.Td>{user.agencyName}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {user.roles.map((role) => (
+                      <Badge key={role} variant="light" size="sm">
+                        <FormattedMessage id={`role.${role}`} />
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <FormattedMessage id={user.twoFactorEnabled ? 'common.yes' : 'common.no'} />
+                </Table.Td>
+                <Table.Td>
+                  {user.lastLoginAt ? intl.formatDate(user.lastLoginAt, { dateStyle: 'medium', timeStyle: 'short' }) : <FormattedMessage id="users.never" />}
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={user.disabled ? 'gray' : 'teal'} variant="light">
+                    <FormattedMessage id={user.disabled ? 'common.disabled' : 'common.active'} />
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <UserActions
+                    user={user}
+                    permissions={me?.permissions ?? []}
+                    isSelf={user.id === me?.user.id}
+                    onEdit={() => setEditing(user)}
+                    onAction={(action) => setPending({ action, user })}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {users.data?.items.length === 0 && (
+        <Text c="dimmed" ta="center" py="lg" data-testid="users-empty">
+          <FormattedMessage id={q ? 'users.noMatch' : 'users.empty'} />
+        </Text>
+      )}
+      {users.data && <Pager page={page} pageSize={PAGE_SIZE} total={users.data.total} onChange={setPage} />}
+      {editing && (
+        <UserFormModal
+          user={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            refresh('common.saved');
+          }}
+        />
+      )}
+      <ConfirmModal
+        opened={pending !== null}
+        title={pendingAction ? intl.formatMessage({ id: pendingAction.titleId }) : ''}
+        message={pendingAction && pending ? intl.formatMessage({ id: pendingAction.confirmId }, { name: pending.user.displayName }) : ''}
+        confirmLabel={intl.formatMessage({ id: 'common.confirm' })}
+        danger={pending?.action !== 'enable'}
+        onConfirm={async () => {
+          if (!pending || !pendingAction) return;
+          await pendingAction.run(pending.user);
+          refresh(pendingAction.doneId);
+        }}
+        onClose={() => setPending(null)}
+      />
+    </>
+  );
+}

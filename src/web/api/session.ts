@@ -1,0 +1,67 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { Me } from '../../shared/api/auth';
+import type { Locale } from '../../shared/locales';
+import { ApiError, api, setCsrfToken } from './client';
+
+export type { Me };
+
+/** The public configuration the login page needs before anyone signs in. */
+export interface PublicConfig {
+  demo: boolean;
+  defaultLocale: Locale;
+}
+
+export const ME_KEY = ['me'] as const;
+
+/** Load the signed-in user; resolves to null when there is no (complete) session. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.get<Me>('/api/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** The current session, shared by every component through the query cache. */
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, retry: false, staleTime: 60_000 });
+}
+
+/** The public config; the demo flag and default locale rarely change, so cache them for the visit. */
+export function usePublicConfig() {
+  return useQuery({
+    queryKey: ['config', 'public'],
+    queryFn: () => api.get<PublicConfig>('/api/config/public'),
+    staleTime: Infinity,
+    retry: 1,
+  });
+}
+
+/** True when the signed-in user holds the permission. */
+export function hasPermission(me: Me | null | undefined, permission: string): boolean {
+  return !!me && me.permissions.includes(permission);
+}
+
+/** Sign out (this session or all of them) and drop everything cached about the user. */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (everywhere = false) => {
+      try {
+        await api.post(everywhere ? '/api/auth/logout-all' : '/api/auth/logout');
+      } finally {
+        setCsrfToken(null);
+        queryClient.clear();
+        queryClient.setQueryData(ME_KEY, null);
+      }
+    },
+    [queryClient],
+  );
+}

@@ -1,0 +1,170 @@
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import { Link, useParams } from 'react-router-dom';
+import type { ReportDetail } from '../../shared/api/reports';
+import { ApiError, api } from '../api/client';
+import { ErrorAlert } from '../common/ErrorAlert';
+import { PageTitle } from '../common/PageTitle';
+import { ForbiddenPage, NotFoundPage } from '../common/StatusPages';
+import { useLocale } from '../i18n/locale-context';
+import { DispatchList } from './DispatchList';
+import { ReportActionModal, type ReportAction } from './ReportActionModal';
+import { URGENCY_COLOR, regionLabel } from './labels';
+
+const ACTIONS: { action: ReportAction; permission: string }[] = [
+  { action: 'triage', permission: 'report.triage' },
+  { action: 'dispatch', permission: 'report.dispatch' },
+  { action: 'close', permission: 'report.close' },
+];
+
+function Field({ labelId, children }: { labelId: string; children: ReactNode }) {
+  const intl = useIntl();
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed">
+        {intl.formatMessage({ id: labelId })}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+/** One report: what was said, where it was sent and who confirmed, with the operator's next steps. */
+export function ReportPage() {
+  const { id = '' } = useParams();
+  const intl = useIntl();
+  const { locale } = useLocale();
+  const [action, setAction] = useState<ReportAction | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const report = useQuery({
+    queryKey: ['reports', 'detail', id],
+    queryFn: () => api.get<ReportDetail>(`/api/reports/${encodeURIComponent(id)}`),
+    retry: false,
+  });
+  const t = (key: string) => intl.formatMessage({ id: key });
+
+  if (report.isPending) {
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  if (report.error instanceof ApiError) {
+    if (report.error.status === 403) return <ForbiddenPage />;
+    if (report.error.status === 404 || report.error.status === 400) return <NotFoundPage />;
+  }
+  if (report.isError) return <ErrorAlert error={report.error} />;
+  const r = report.data;
+  const unknown = t('report.field.unknown');
+  const minors = r.minorsInvolved === null ? unknown : t(r.minorsInvolved ? 'common.yes' : 'common.no');
+
+  return (
+    <>
+      <PageTitle id="report.detail.title">
+        <Group gap="xs">
+          {ACTIONS.filter((a) => r.allowedActions.includes(a.permission)).map((a) => (
+            <Button key={a.action} variant={a.action === 'close' ? 'default' : 'light'} onClick={() => setAction(a.action)} data-testid={`report-open-${a.action}`}>
+              {t(`report.action.${a.action}`)}
+            </Button>
+          ))}
+        </Group>
+      </PageTitle>
+      <Stack gap="md">
+        <Anchor component={Link} to="/reports" size="sm">
+          {t('report.detail.back')}
+        </Anchor>
+        {conflict && (
+          <Alert color="orange" role="alert" data-testid="report-conflict">
+            {t('report.conflict')}
+          </Alert>
+        )}
+        <Group gap="xs">
+          <Text ff="monospace" fw={700} dir="ltr" data-testid="report-reference">
+            {r.reference}
+          </Text>
+          <Badge color={URGENCY_COLOR[r.urgency]} variant={r.urgency === 'immediate_danger' ? 'filled' : 'light'}>
+            {t(`report.urgency.${r.urgency}`)}
+          </Badge>
+          <Badge variant="outline" data-testid="report-status">
+            {t(`report.status.${r.status}`)}
+          </Badge>
+        </Group>
+        <Paper withBorder p="md">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Field labelId="report.field.kind">{t(`report.kind.${r.kind}`)}</Field>
+            <Field labelId="report.field.channel">{t(`report.channel.${r.channel}`)}</Field>
+            <Field labelId="report.field.receivedAt">{intl.formatDate(r.receivedAt, { dateStyle: 'medium', timeStyle: 'short' })}</Field>
+            <Field labelId="report.field.callerType">{r.callerType ? t(`publicReport.callerType.${r.callerType}`) : unknown}</Field>
+            <Field labelId="report.field.region">{regionLabel(r.region, locale)}</Field>
+            <Field labelId="report.field.province">
+              <bdi>{r.province ?? unknown}</bdi>
+            </Field>
+            <Field labelId="report.field.peopleAtRisk">{r.peopleAtRisk === null ? unknown : intl.formatNumber(r.peopleAtRisk)}</Field>
+            <Field labelId="report.field.minors">{minors}</Field>
+            {r.reporterContact && (
+              <Field labelId="report.field.contact">
+                <bdi>{r.reporterContact}</bdi>
+              </Field>
+            )}
+            {r.closureReason && <Field labelId="report.field.closureReason">{t(`report.closure.${r.closureReason}`)}</Field>}
+          </SimpleGrid>
+        </Paper>
+        <Field labelId="report.field.forms">{r.exploitationForms.length ? r.exploitationForms.map((f) => t(`publicReport.form.${f}`)).join(' · ') : unknown}</Field>
+        <Paper withBorder p="md">
+          <Field labelId="report.field.narrative">
+            <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap' }} data-testid="report-narrative">
+              {r.narrative ?? unknown}
+            </Text>
+          </Field>
+        </Paper>
+        {r.additions.length > 0 && (
+          <Stack gap="xs">
+            <Title order={2} size="h4">
+              {t('report.additions.title')}
+            </Title>
+            {r.additions.map((a) => (
+              <Paper key={a.id} withBorder p="sm">
+                <Text size="xs" c="dimmed">
+                  {intl.formatDate(a.receivedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                </Text>
+                <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
+                  {a.text}
+                </Text>
+              </Paper>
+            ))}
+          </Stack>
+        )}
+        <Title order={2} size="h4">
+          {t('report.dispatches.title')}
+        </Title>
+        <DispatchList report={r} onChanged={() => void report.refetch()} />
+        {r.linkedCaseIds.length > 0 && (
+          <Field labelId="report.linkedCases.title">
+            {r.linkedCaseIds.map((caseId) => (
+              <Text key={caseId} ff="monospace" size="xs" dir="ltr">
+                {caseId}
+              </Text>
+            ))}
+          </Field>
+        )}
+      </Stack>
+      {action && (
+        <ReportActionModal
+          report={r}
+          action={action}
+          onClose={() => setAction(null)}
+          onDone={(wasConflict) => {
+            setAction(null);
+            setConflict(wasConflict);
+            void report.refetch();
+          }}
+        />
+      )}
+    </>
+  );
+}

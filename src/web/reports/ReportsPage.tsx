@@ -1,0 +1,141 @@
+import { Badge, Button, Group, Select, Table, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useNavigate } from 'react-router-dom';
+import { REPORT_STATUSES, REPORT_URGENCIES, type ReportSummary } from '../../shared/api/reports';
+import { api, withQuery } from '../api/client';
+import { hasPermission, useMe } from '../api/session';
+import { ErrorAlert } from '../common/ErrorAlert';
+import { PageTitle } from '../common/PageTitle';
+import { Pager } from '../common/Pager';
+import { useLocale } from '../i18n/locale-context';
+import { NewReportModal } from './NewReportModal';
+import { URGENCY_COLOR, codeOptions, regionLabel } from './labels';
+
+const PAGE_SIZE = 25;
+
+/** The hotline's work list (and a responder's dispatched reports): most urgent first, filtered on the server. */
+export function ReportsPage() {
+  const intl = useIntl();
+  const { locale } = useLocale();
+  const navigate = useNavigate();
+  const me = useMe().data;
+  const [page, setPage] = useState(1);
+  const [status, setStatus] = useState<string>('open');
+  const [urgency, setUrgency] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const reports = useQuery({
+    queryKey: ['reports', page, status, urgency],
+    queryFn: () =>
+      api.get<{ items: ReportSummary[]; total: number }>(
+        withQuery('/api/reports', { page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status, urgency }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+  const t = (id: string) => intl.formatMessage({ id });
+  const statusOptions = [
+    { value: 'open', label: t('reports.filter.open') },
+    { value: 'all', label: t('reports.filter.all') },
+    ...codeOptions(intl, 'report.status', REPORT_STATUSES),
+  ];
+
+  return (
+    <>
+      <PageTitle id="reports.title">
+        {hasPermission(me, 'report.create') && (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="reports-new">
+            {t('reports.new')}
+          </Button>
+        )}
+      </PageTitle>
+      <Group mb="md" align="flex-end">
+        <Select
+          label={t('reports.filter.status')}
+          data={statusOptions}
+          value={status}
+          allowDeselect={false}
+          onChange={(value) => {
+            setStatus(value ?? 'open');
+            setPage(1);
+          }}
+          data-testid="reports-filter-status"
+        />
+        <Select
+          label={t('reports.filter.urgency')}
+          placeholder={t('reports.filter.anyUrgency')}
+          data={codeOptions(intl, 'report.urgency', REPORT_URGENCIES)}
+          value={urgency}
+          clearable
+          onChange={(value) => {
+            setUrgency(value);
+            setPage(1);
+          }}
+          data-testid="reports-filter-urgency"
+        />
+      </Group>
+      <ErrorAlert error={reports.error} />
+      <Table.ScrollContainer minWidth={900} type="native">
+        <Table striped highlightOnHover fz="sm" data-testid="reports-table">
+          <Table.Thead>
+            <Table.Tr>
+              {['reference', 'received', 'urgency', 'kind', 'channel', 'region', 'status'].map((column) => (
+                <Table.Th key={column}>{t(`reports.column.${column}`)}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {reports.data?.items.map((report) => (
+              <Table.Tr
+                key={report.id}
+                data-testid="reports-row"
+                data-id={report.id}
+                style={{ cursor: 'pointer' }}
+                tabIndex={0}
+                onClick={() => navigate(`/reports/${report.id}`)}
+                onKeyDown={(event) => event.key === 'Enter' && navigate(`/reports/${report.id}`)}
+              >
+                <Table.Td>
+                  <Text ff="monospace" size="sm" dir="ltr" span>
+                    {report.reference}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{intl.formatDate(report.receivedAt, { dateStyle: 'short', timeStyle: 'short' })}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Badge color={URGENCY_COLOR[report.urgency]} variant={report.urgency === 'immediate_danger' ? 'filled' : 'light'}>
+                      {t(`report.urgency.${report.urgency}`)}
+                    </Badge>
+                    {report.awaitingAcknowledgement && (
+                      <Tooltip label={t('reports.awaitingAck')}>
+                        <IconAlertTriangle size={16} color="var(--mantine-color-red-7)" aria-label={t('reports.awaitingAck')} />
+                      </Tooltip>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{t(`report.kind.${report.kind}`)}</Table.Td>
+                <Table.Td>{t(`report.channel.${report.channel}`)}</Table.Td>
+                <Table.Td>{regionLabel(report.region, locale)}</Table.Td>
+                <Table.Td>
+                  <Badge variant="outline" color={report.status === 'closed' ? 'gray' : 'teal'}>
+                    {t(`report.status.${report.status}`)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {reports.data?.items.length === 0 && (
+        <Text c="dimmed" ta="center" py="lg" data-testid="reports-empty">
+          <FormattedMessage id="reports.empty" />
+        </Text>
+      )}
+      {reports.data && <Pager page={page} pageSize={PAGE_SIZE} total={reports.data.total} onChange={setPage} />}
+      {creating && <NewReportModal onClose={() => setCreating(false)} onCreated={(id) => navigate(`/reports/${id}`)} />}
+    </>
+  );
+}
