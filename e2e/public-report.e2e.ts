@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { RECEIPT_PATTERN } from '../src/shared/api/reports.js';
 import { CATALOGS } from '../src/web/i18n/messages/index.js';
 import { LOCALES } from '../src/shared/locales.js';
+import { REGION_NAMES } from '../src/shared/geo/regions.js';
 import { launchBrowser, snap } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { signInThroughUi } from './support/sign-in.js';
@@ -59,15 +60,17 @@ describe('the public reporting page', () => {
   it('lets the hotline record an emergency that the police unit then acknowledges', async () => {
     const hotline = await signInThroughUi(browser, server.baseUrl, 'hotline');
     await hotline.page.getByTestId('nav-reports').click();
+    // Each demo user works in their profile language (the hotline operator in Arabic).
+    const ui = CATALOGS[(await hotline.page.evaluate(() => document.documentElement.lang)) as 'ar'];
     await hotline.page.getByTestId('reports-new').click();
     await hotline.page.getByTestId('report-form-urgency').click();
-    await hotline.page.getByRole('option', { name: CATALOGS.fr['report.urgency.immediate_danger']! }).click();
-    await hotline.page.getByTestId('report-form-region').fill('Casa');
-    await hotline.page.getByRole('option').first().click();
+    await hotline.page.getByRole('option', { name: ui['report.urgency.immediate_danger']! }).click();
+    await hotline.page.getByTestId('report-form-region').click();
+    await hotline.page.getByRole('option', { name: REGION_NAMES['MA-06'].ar }).click();
     await hotline.page.getByTestId('report-form-narrative').fill('Une femme appelle : sa sœur est enfermée dans un appartement à Hay Hassani.');
     await hotline.page.getByTestId('report-form-submit').click();
     await hotline.page.getByTestId('report-dispatch').waitFor();
-    await expect(hotline.page.getByTestId('report-dispatch-state').innerText()).resolves.toBe(CATALOGS.fr['report.dispatch.waiting']);
+    await expect(hotline.page.getByTestId('report-dispatch-state').innerText()).resolves.toBe(ui['report.dispatch.waiting']);
     const reportUrl = hotline.page.url();
     await snap(hotline.page, 'report-hotline-dispatched');
     await hotline.context.close();

@@ -48,6 +48,22 @@ export const ACTIONS = [
   'provider.updateCapacity',
   'provider.match',
   // referrals, services delivered, follow-up — owned by src/server/referrals
+  'referral.list',
+  'referral.read',
+  'referral.create',
+  'referral.respond',
+  'referral.cancel',
+  'referral.reviewOverride',
+  'referral.configure',
+  'service.list',
+  'service.record',
+  'supportPlan.manage',
+  'followUp.manage',
+  'return.manage',
+  'case.close',
+  'worklist.caseManager',
+  'worklist.shelter',
+  'worklist.pathwayHealth',
   // notifications — owned by src/server/notifications
 ] as const;
 
@@ -69,5 +85,7 @@ export const IDENTITY_ACTIONS: readonly Action[] = [
   // reports: narratives and reporter contacts can identify victims and reporters.
   'report.list', 'report.read', 'report.create', 'report.update', 'report.linkCase',
   // screening:
-  // referrals:
+  // referrals: shared fields, services and plans are about one identified person.
+  'referral.list', 'referral.read', 'referral.create', 'referral.respond', 'referral.cancel', 'service.list', 'service.record',
+  'supportPlan.manage', 'followUp.manage', 'return.manage', 'case.close', 'worklist.caseManager', 'worklist.shelter',
 ];

@@ -56,6 +56,24 @@ export const AUDIT_ACTIONS = [
   'provider.updated',
   'provider.capacityUpdated',
   // referrals
+  'referral.created',
+  'referral.consentOverridden',
+  'referral.viewed',
+  'referral.listed',
+  'referral.accepted',
+  'referral.declined',
+  'referral.started',
+  'referral.completed',
+  'referral.cancelled',
+  'referral.overrideReviewed',
+  'referral.settingsUpdated',
+  'service.recorded',
+  'supportPlan.created',
+  'supportPlan.updated',
+  'followUp.created',
+  'followUp.completed',
+  'return.updated',
+  'case.closed',
   // notifications
 ] as const;
 

@@ -1,29 +1,39 @@
 import { count } from 'drizzle-orm';
+import type { Tx } from '../db/database.js';
 import { agencies, users } from '../db/schema/index.js';
 import { encryptText } from '../crypto/encryption.js';
 import { hashPassword } from '../auth/passwords.js';
 import { TOTP_CONTEXT } from '../auth/two-factor.js';
 import { recordAudit, SYSTEM_CONTEXT } from '../audit/record-audit.js';
 import type { AppContext } from '../http/app-context.js';
+import { seedProvidersDemo } from '../providers/providers-demo.js';
+import { seedCasesDemo } from '../cases/cases-demo.js';
+import { seedReportsDemo } from '../reports/reports-demo.js';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from './demo-accounts.js';
 
-/** Seeds the demo agencies and one account per role, only into a database with no users. Returns whether it seeded. */
-export async function seedDemoIfEmpty(ctx: Pick<AppContext, 'database' | 'keyring'>): Promise<boolean> {
-  const { db } = ctx.database;
-  const existing = await db.select({ n: count() }).from(users);
-  if (existing[0]!.n > 0) return false;
+type SeedContext = Pick<AppContext, 'database' | 'keyring'>;
+
+/** Demo agency and user ids by their keys in demo-accounts.ts. */
+export interface DemoRefs {
+  agencyIds: Record<string, string>;
+  userIds: Record<string, string>;
+}
+
+/** Inserts the demo agencies and one account per role. */
+async function seedDemoAccounts(tx: Tx, ctx: SeedContext): Promise<DemoRefs> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(agencies)
-      .values(DEMO_AGENCIES.map(({ name, type, region }) => ({ name, type, region })))
-      .returning({ id: agencies.id, name: agencies.name });
-    const agencyId = new Map(DEMO_AGENCIES.map((a) => [a.key, inserted.find((row) => row.name === a.name)!.id]));
-    await tx.insert(users).values(
+  const inserted = await tx
+    .insert(agencies)
+    .values(DEMO_AGENCIES.map(({ name, type, region }) => ({ name, type, region })))
+    .returning({ id: agencies.id, name: agencies.name });
+  const agencyIds = Object.fromEntries(DEMO_AGENCIES.map((a) => [a.key, inserted.find((row) => row.name === a.name)!.id]));
+  const createdUsers = await tx
+    .insert(users)
+    .values(
       DEMO_USERS.map((u) => ({
         username: u.username,
         displayName: u.displayName,
-        agencyId: agencyId.get(u.agency)!,
+        agencyId: agencyIds[u.agency]!,
         roles: u.roles,
         locale: u.locale,
         passwordHash,
@@ -31,11 +41,34 @@ export async function seedDemoIfEmpty(ctx: Pick<AppContext, 'database' | 'keyrin
         // the published demo secret, exactly as a real user would.
         totpPendingSecretEnc: encryptText(ctx.keyring, DEMO_TOTP_SECRET, TOTP_CONTEXT),
       })),
-    );
-    await recordAudit(tx, SYSTEM_CONTEXT, {
-      action: 'user.created',
-      details: { demo: true, agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length },
-    });
+    )
+    .returning({ id: users.id, username: users.username });
+  await recordAudit(tx, SYSTEM_CONTEXT, {
+    action: 'user.created',
+    details: { demo: true, agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length },
+  });
+  return { agencyIds, userIds: Object.fromEntries(createdUsers.map((u) => [u.username, u.id])) };
+}
+
+/** A living pathway: providers, reports, cases (and, as modules land, screenings and referrals). */
+async function seedDemoPathway(tx: Tx, ctx: SeedContext, refs: DemoRefs): Promise<void> {
+  const agencyKeys = new Map(Object.entries(refs.agencyIds));
+  await seedProvidersDemo(tx, ctx, agencyKeys);
+  await seedReportsDemo(tx, ctx, { agencyIds: Object.fromEntries(agencyKeys), userIds: refs.userIds });
+  await seedCasesDemo(tx, ctx, { agencyIds: Object.fromEntries(agencyKeys), userIds: refs.userIds });
+}
+
+/**
+ * Seeds the demo into a database with no users: agencies, one account per
+ * role and, unless `accountsOnly`, a realistic pathway. Returns whether it seeded.
+ */
+export async function seedDemoIfEmpty(ctx: SeedContext, options: { accountsOnly?: boolean } = {}): Promise<boolean> {
+  const { db } = ctx.database;
+  const existing = await db.select({ n: count() }).from(users);
+  if (existing[0]!.n > 0) return false;
+  await db.transaction(async (tx) => {
+    const refs = await seedDemoAccounts(tx, ctx);
+    if (!options.accountsOnly) await seedDemoPathway(tx, ctx, refs);
   });
   return true;
 }

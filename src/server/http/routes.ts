@@ -9,6 +9,7 @@ import { healthRoutes } from '../ops/health-routes.js';
 import { caseApiRoutes } from '../cases/case-api.js';
 import { reportRoutes } from '../reports/report-routes.js';
 import { providerRoutes } from '../providers/provider-routes.js';
+import { referralApiRoutes } from '../referrals/referral-api.js';
 
 /** Every API area, in one list: a reader sees the whole surface here. */
 export async function registerApiRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
@@ -26,5 +27,6 @@ export async function registerApiRoutes(app: ZodApp, ctx: AppContext): Promise<v
   // providers
   await providerRoutes(app, ctx);
   // referrals
+  await referralApiRoutes(app, ctx);
   // notifications
 }

@@ -55,13 +55,14 @@ function clientFor(sanad: Sanad): TestClient {
   return client;
 }
 
-/** Starts a Sanad on a fresh test database with a random key; `demo` seeds the demo accounts. */
-export async function startTestSanad(options: { demo?: boolean } = {}): Promise<TestSanad> {
+/** Starts a Sanad on a fresh test database with a random key; `demo` seeds the demo accounts, `pathway` the demo data too. */
+export async function startTestSanad(options: { demo?: boolean; pathway?: boolean } = {}): Promise<TestSanad> {
   const config = { ...loadConfig({ SANAD_DATA_DIR: '/nonexistent-test-data', LOG_LEVEL: 'silent' }), demo: Boolean(options.demo) };
   const database = await openTestDatabase();
   const keyring = keyringFromKeys([randomBytes(32)]);
   const sanad = await createSanad(config, { database, keyring, logger: createLogger({ logLevel: 'silent' }) });
-  if (options.demo) await seedDemoIfEmpty(sanad.ctx);
+  // The demo accounts by default; the whole demo pathway (cases, reports…) only when asked, to keep files fast.
+  if (options.demo) await seedDemoIfEmpty(sanad.ctx, { accountsOnly: !options.pathway });
   return {
     ...sanad,
     anonymous: () => clientFor(sanad),

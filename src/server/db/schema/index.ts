@@ -7,4 +7,5 @@ export * from './reports.js';
 // providers
 export * from './providers.js';
 // referrals
+export * from './referrals.js';
 export * from './notifications.js';

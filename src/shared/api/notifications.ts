@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { NOTIFICATION_KINDS } from '../notifications.js';
+
+/** `GET /api/notifications` filters: `unread=true` keeps the unread ones only. */
+export const notificationListQuery = z.object({
+  unread: z.enum(['true', 'false']).default('false'),
+});
+
+/** One notification as its recipient sees it; `link` is the web path of what it is about. */
+export const notificationItem = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  resourceType: z.string(),
+  resourceId: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+  link: z.string().nullable(),
+});
+export type NotificationItem = z.infer<typeof notificationItem>;
+
+export const unreadCountResponse = z.object({ count: z.number().int() });
+
+export const notificationIdParams = z.object({ id: z.string().uuid() });
+
+/** How many notifications a mark-as-read changed (0 when it was already read). */
+export const markReadResponse = z.object({ updated: z.number().int() });

@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import { ACTIONS } from '../actions.js';
+import { REGION_CODES } from '../geo/regions.js';
+import { COUNTRY_CODES } from '../htcds/countries.js';
+import { LANGUAGE_CODES } from '../htcds/languages.js';
+import { PRS_GENDERS } from '../htcds/person.js';
+import { EXPLOITATION_FORMS } from '../htcds/victim.js';
+import { duplicateCandidate, personInput } from './cases.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+/** Where an indicator sits in the Palermo test; `smuggling` marks a consented, paid, irregular crossing. */
+export const PALERMO_ELEMENTS = ['act', 'means', 'purpose', 'smuggling'] as const;
+export type PalermoElement = (typeof PALERMO_ELEMENTS)[number];
+
+/** How indicators are grouped in the interview: general, one group per form, child-specific, smuggling. */
+export const INDICATOR_CATEGORIES = [
+  'general', 'sexual_exploitation', 'forced_labour', 'domestic_servitude', 'forced_begging', 'forced_criminality', 'child', 'smuggling',
+] as const;
+export type IndicatorCategory = (typeof INDICATOR_CATEGORIES)[number];
+
+export const INDICATOR_ANSWERS = ['yes', 'no', 'unknown'] as const;
+export type IndicatorAnswer = (typeof INDICATOR_ANSWERS)[number];
+
+/** Why the person was screened: a call or report (reactive), or outreach among a vulnerable group (proactive). */
+export const SCREENING_CONTEXTS = ['reactive', 'proactive'] as const;
+export type ScreeningContext = (typeof SCREENING_CONTEXTS)[number];
+
+export const VULNERABLE_GROUPS = [
+  'undocumented_migrants', 'domestic_workers', 'street_children', 'sex_workers', 'agricultural_workers', 'asylum_seekers_refugees', 'other',
+] as const;
+export type VulnerableGroup = (typeof VULNERABLE_GROUPS)[number];
+
+/** Age in bands only: a screening holds no identity, so no date of birth. */
+export const AGE_BANDS = ['under_12', '12_14', '15_17', '18_24', '25_34', '35_49', '50_plus', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const CHILD_AGE_BANDS: readonly AgeBand[] = ['under_12', '12_14', '15_17'];
+
+/**
+ * Screening outcomes. Trafficking and smuggling are kept apart; a smuggled
+ * migrant later exploited is its own outcome so that both are counted.
+ */
+export const SCREENING_OUTCOMES = [
+  'presumed_victim', 'possible_victim', 'smuggled_and_trafficked', 'smuggled_migrant', 'not_a_victim', 'refer_for_assessment',
+] as const;
+export type ScreeningOutcome = (typeof SCREENING_OUTCOMES)[number];
+/** Outcomes from which a case may be opened. */
+export const VICTIM_OUTCOMES: readonly ScreeningOutcome[] = ['presumed_victim', 'possible_victim', 'smuggled_and_trafficked'];
+
+export const DECISION_STATUSES = ['pending', 'confirmed', 'overridden'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/** Machine-readable reasons for a suggested outcome; the UI translates them (`screening.reason.<code>`). */
+export const REASON_CODES = [
+  'act_found', 'means_found', 'purpose_found', 'means_not_required_child', 'strong_indicator', 'score_reached', 'score_below',
+  'elements_missing', 'smuggling_found', 'no_exploitation_purpose', 'too_many_unknowns', 'no_indicators_found',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+export const localisedText = z.object({
+  ar: z.string().trim().min(1).max(500),
+  fr: z.string().trim().min(1).max(500),
+  en: z.string().trim().min(1).max(500),
+});
+export type LocalisedText = z.infer<typeof localisedText>;
+
+export const indicator = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,48}$/),
+  category: z.enum(INDICATOR_CATEGORIES),
+  element: z.enum(PALERMO_ELEMENTS),
+  /** The form of exploitation a `purpose` indicator points to, if any. */
+  form: z.enum(EXPLOITATION_FORMS).nullable(),
+  weight: z.number().int().min(1).max(5),
+  strong: z.boolean(),
+  text: localisedText,
+});
+export type Indicator = z.infer<typeof indicator>;
+
+export const thresholds = z.object({
+  /** Score (sum of weights of "yes" act/means/purpose indicators) at which complete elements make a presumed victim. */
+  presumedScore: z.number().int().min(1).max(100),
+  /** Score at which partial elements make a possible victim. */
+  possibleScore: z.number().int().min(1).max(100),
+  /** Above this share of unanswered indicators nothing negative is concluded: refer for assessment. */
+  maxUnknownShare: z.number().min(0).max(1),
+});
+export type Thresholds = z.infer<typeof thresholds>;
+
+export const indicatorSet = z.object({
+  id: z.string().uuid(),
+  version: z.number().int(),
+  isCurrent: z.boolean(),
+  changeNote: z.string().nullable(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  thresholds,
+  indicators: z.array(indicator),
+});
+export type IndicatorSet = z.infer<typeof indicatorSet>;
+
+export const indicatorSetVersion = indicatorSet.omit({ indicators: true, thresholds: true }).extend({
+  indicatorCount: z.number().int(),
+  screeningCount: z.number().int(),
+});
+
+/** PUT /api/screening/indicator-sets/:id: the full new list; creates the next version. */
+export const updateIndicatorSetBody = z
+  .object({
+    changeNote: z.string().trim().min(3).max(1000),
+    thresholds,
+    indicators: z.array(indicator).min(3).max(300),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.indicators.forEach((item, i) => {
+      if (seen.has(item.code)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'code'], message: 'duplicate' });
+      seen.add(item.code);
+    });
+    for (const element of ['act', 'means', 'purpose'] as const) {
+      if (!body.indicators.some((item) => item.element === element)) ctx.addIssue({ code: 'custom', path: ['indicators'], message: `missing_${element}` });
+    }
+    if (body.thresholds.possibleScore > body.thresholds.presumedScore) ctx.addIssue({ code: 'custom', path: ['thresholds', 'possibleScore'], message: 'above_presumed' });
+  });
+export type UpdateIndicatorSetInput = z.infer<typeof updateIndicatorSetBody>;
+
+const personBasics = {
+  ageBand: z.enum(AGE_BANDS),
+  isChild: z.boolean(),
+  sex: z.enum(PRS_GENDERS),
+  nationality: z.enum(COUNTRY_CODES).nullable(),
+  language: z.enum(LANGUAGE_CODES).nullable(),
+};
+
+const contextFields = {
+  context: z.enum(SCREENING_CONTEXTS),
+  campaignName: z.string().trim().min(1).max(200).nullable(),
+  vulnerableGroup: z.enum(VULNERABLE_GROUPS).nullable(),
+  place: z.string().trim().min(1).max(200).nullable(),
+  region: z.enum(REGION_CODES).nullable(),
+  province: z.string().regex(/^MA-[A-Z]{3}$/).nullable(),
+};
+
+/** POST /api/screenings: an interview, without identity. */
+export const createScreeningBody = z
+  .object({
+    indicatorSetId: z.string().uuid(),
+    ...contextFields,
+    campaignName: contextFields.campaignName.default(null),
+    vulnerableGroup: contextFields.vulnerableGroup.default(null),
+    place: contextFields.place.default(null),
+    region: contextFields.region.default(null),
+    province: contextFields.province.default(null),
+    screenedOn: isoDate.optional(),
+    reportId: z.string().uuid().nullable().default(null),
+    ...personBasics,
+    nationality: personBasics.nationality.default(null),
+    language: personBasics.language.default(null),
+    answers: z.record(z.string().max(50), z.enum(INDICATOR_ANSWERS)),
+  })
+  .superRefine((body, ctx) => {
+    if (body.context === 'proactive' && !body.campaignName) ctx.addIssue({ code: 'custom', path: ['campaignName'], message: 'required' });
+    if (body.context === 'proactive' && !body.vulnerableGroup) ctx.addIssue({ code: 'custom', path: ['vulnerableGroup'], message: 'required' });
+    const childBand = CHILD_AGE_BANDS.includes(body.ageBand);
+    if (body.ageBand !== 'unknown' && childBand !== body.isChild) ctx.addIssue({ code: 'custom', path: ['isChild'], message: 'age_band_mismatch' });
+  });
+export type CreateScreeningInput = z.infer<typeof createScreeningBody>;
+
+export const elementsFound = z.object({
+  act: z.boolean(),
+  means: z.boolean(),
+  purpose: z.boolean(),
+  smuggling: z.boolean(),
+  /** False for a child: the means are not needed. */
+  meansRequired: z.boolean(),
+});
+export type ElementsFound = z.infer<typeof elementsFound>;
+
+export const outcomeReason = z.object({
+  code: z.enum(REASON_CODES),
+  indicators: z.array(z.string()),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type OutcomeReason = z.infer<typeof outcomeReason>;
+
+export const suggestion = z.object({
+  outcome: z.enum(SCREENING_OUTCOMES),
+  /** How strong the trafficking side is, when there is one (also for smuggled_and_trafficked). */
+  traffickingLevel: z.enum(['presumed', 'possible']).nullable(),
+  elements: elementsFound,
+  forms: z.array(z.enum(EXPLOITATION_FORMS)),
+  score: z.number(),
+  strongIndicators: z.array(z.string()),
+  unknownShare: z.number(),
+  reasons: z.array(outcomeReason),
+});
+export type Suggestion = z.infer<typeof suggestion>;
+
+export const screeningSummary = z.object({
+  id: z.string().uuid(),
+  reference: z.string(),
+  screenedOn: z.string(),
+  ...contextFields,
+  ...personBasics,
+  suggestedOutcome: z.enum(SCREENING_OUTCOMES),
+  outcome: z.enum(SCREENING_OUTCOMES).nullable(),
+  decisionStatus: z.enum(DECISION_STATUSES),
+  caseId: z.string().uuid().nullable(),
+  createdByName: z.string(),
+  version: z.number().int(),
+});
+export type ScreeningSummary = z.infer<typeof screeningSummary>;
+
+export const screeningDetail = screeningSummary.extend({
+  indicatorSetId: z.string().uuid(),
+  indicatorSetVersion: z.number().int(),
+  reportId: z.string().uuid().nullable(),
+  reportReference: z.string().nullable(),
+  answers: z.record(z.string(), z.enum(INDICATOR_ANSWERS)),
+  suggestion,
+  overrideReason: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+  ownerAgencyName: z.string(),
+  createdAt: z.string(),
+  allowedActions: z.array(z.enum(ACTIONS)),
+});
+export type ScreeningDetail = z.infer<typeof screeningDetail>;
+
+export const screeningListQuery = z.object({
+  outcome: z.enum(SCREENING_OUTCOMES).optional(),
+  context: z.enum(SCREENING_CONTEXTS).optional(),
+});
+
+/** POST /api/screenings/:id/decision: confirm the suggestion, or override it with a reason. */
+export const decisionBody = z.object({
+  version: z.number().int().min(1),
+  outcome: z.enum(SCREENING_OUTCOMES),
+  reason: z.string().trim().min(3).max(2000).nullable().default(null),
+});
+
+/** POST /api/screenings/:id/open-case: the identity is given only now, and goes to the encrypted case. */
+export const openCaseBody = z.object({
+  version: z.number().int().min(1),
+  person: personInput,
+  region: z.enum(REGION_CODES).nullable().optional(),
+  province: z.string().regex(/^MA-[A-Z]{3}$/).nullable().optional(),
+});
+export type OpenCaseInput = z.infer<typeof openCaseBody>;
+
+export const openCaseResponse = z.object({ caseId: z.string().uuid(), caseNumber: z.string(), duplicates: z.array(duplicateCandidate) });
+
+export const coverageQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+export const coverageRow = z.object({
+  context: z.enum(SCREENING_CONTEXTS),
+  vulnerableGroup: z.enum(VULNERABLE_GROUPS).nullable(),
+  outcome: z.enum(SCREENING_OUTCOMES),
+  count: z.number().int(),
+});
+export const coverageResponse = z.object({ from: z.string().nullable(), to: z.string().nullable(), total: z.number().int(), rows: z.array(coverageRow) });
+export type CoverageResponse = z.infer<typeof coverageResponse>;

@@ -1,0 +1,107 @@
+import type { IntlShape } from 'react-intl';
+import { COUNTRY_CODES } from '../../shared/htcds/countries';
+import { LANGUAGE_CODES } from '../../shared/htcds/languages';
+import { REGIONS, REGION_NAMES, isRegionCode } from '../../shared/geo/regions';
+import type { Locale } from '../../shared/locales';
+import { languageLabel } from '../providers/labels';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** Catalog prefix of every closed code list a case uses (`<prefix>.<code>`). */
+export const CODE_PREFIX = {
+  caseStatus: 'caseStatus',
+  traffickingStatus: 'traffickingStatus',
+  riskLevel: 'riskLevel',
+  gender: 'gender',
+  documentType: 'documentType',
+  exploitationForm: 'exploitationForm',
+  sexExploitation: 'sexExploitation',
+  recruitmentMethod: 'recruitmentMethod',
+  controlMethod: 'controlMethod',
+  industry: 'isic',
+  scope: 'traffickingScope',
+  migrantStatus: 'migrantStatus',
+  relationship: 'relationship',
+  decisionOrg: 'decisionOrg',
+  nonPunishmentGround: 'nonPunishmentGround',
+  consentType: 'consentType',
+  consentMethod: 'consentMethod',
+  closureReason: 'closureReason',
+  matchReason: 'matchReason',
+  mergeStatus: 'mergeStatus',
+  eventType: 'eventType',
+} as const;
+
+/** One code labelled from the catalog. */
+export function codeLabel(intl: IntlShape, prefix: string, code: string | null | undefined): string {
+  if (!code) return '—';
+  const id = `${prefix}.${code}`;
+  return id in intl.messages ? intl.formatMessage({ id }) : code;
+}
+
+/** Select options for a closed code list, in the list's own order. */
+export function codeOptions(intl: IntlShape, prefix: string, codes: readonly string[]): Option[] {
+  return codes.map((code) => ({ value: code, label: codeLabel(intl, prefix, code) }));
+}
+
+/** Brand names read the same in every language; only "Other" needs the catalog. */
+const WEBSITE_NAMES: Record<string, string> = { FacebookMessenger: 'Facebook Messenger', SnapChat: 'Snapchat', Twitter: 'X (Twitter)' };
+
+/** A website or app (HTCDS vic_*WebsitesAndApps). */
+export function websiteLabel(intl: IntlShape, code: string): string {
+  if (code === 'Other') return intl.formatMessage({ id: 'cases.code.other' });
+  return WEBSITE_NAMES[code] ?? code;
+}
+
+/** A country's name in the reader's language, from the browser's own data. */
+export function countryLabel(intl: IntlShape, code: string | null | undefined): string {
+  if (!code) return '—';
+  try {
+    return new Intl.DisplayNames([intl.locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Every country, labelled and sorted in the reader's language. */
+export function countryOptions(intl: IntlShape): Option[] {
+  return COUNTRY_CODES.map((code) => ({ value: code, label: countryLabel(intl, code) })).sort((a, b) => a.label.localeCompare(b.label, intl.locale));
+}
+
+/** Every language a victim may speak, labelled and sorted. */
+export function victimLanguageOptions(intl: IntlShape): Option[] {
+  return LANGUAGE_CODES.map((code) => ({ value: code, label: languageLabel(intl, code) })).sort((a, b) => a.label.localeCompare(b.label, intl.locale));
+}
+
+/** The 12 regions in the reader's language. */
+export function regionOptions(locale: Locale): Option[] {
+  return REGIONS.map((region) => ({ value: region.code, label: region.name[locale] }));
+}
+
+/** Provinces of one region (or every province when no region is chosen), by their usual names. */
+export function provinceOptions(region: string | null): Option[] {
+  return REGIONS.filter((r) => !region || r.code === region).flatMap((r) => r.provinces.map((p) => ({ value: p.code, label: p.name })));
+}
+
+/** A province's usual name, or its code. */
+export function provinceLabel(code: string | null): string {
+  if (!code) return '—';
+  for (const region of REGIONS) {
+    const found = region.provinces.find((p) => p.code === code);
+    if (found) return found.name;
+  }
+  return code;
+}
+
+/** A region code in the reader's language. */
+export function regionLabel(code: string | null, locale: Locale): string {
+  return code && isRegionCode(code) ? REGION_NAMES[code][locale] : '—';
+}
+
+/** Badge colours: what needs attention stands out. */
+export const CASE_STATUS_COLOR: Record<string, string> = { Active: 'teal', FollowUp: 'blue', Closed: 'gray', ClosedReferred: 'gray' };
+export const RISK_COLOR: Record<string, string> = { low: 'green', medium: 'yellow', high: 'orange', critical: 'red' };
+export const TRAFFICKING_STATUS_COLOR: Record<string, string> = { possible: 'yellow', presumed: 'orange', identified: 'grape', not_a_victim: 'gray' };
