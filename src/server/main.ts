@@ -2,6 +2,8 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { KeyError } from './crypto/keyring.js';
 import { createLogger, createSanad } from './system.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
+import { startNotificationSweeps } from './notifications/reflection-sweep.js';
+import { startReferralSweeps } from './referrals/referral-sweeps.js';
 
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -42,6 +44,8 @@ async function main(): Promise<void> {
     logger.warn({ seeded }, 'demo mode is on');
   }
   await sanad.app.listen({ port: config.port, host: config.host });
+  // Periodic alerts (reflection periods ending, referrals and follow-ups overdue).
+  const stopSweeps = [startNotificationSweeps(sanad.ctx), startReferralSweeps(sanad.ctx)];
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, database: sanad.ctx.database.kind }, 'Sanad is listening');
   process.stderr.write(`\nSanad is running. Sign in at ${url}/login (database: ${sanad.ctx.database.kind === 'embedded' ? `embedded, in ${config.dataDir}` : 'PostgreSQL'})\n`);
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
       logger.error('drain timed out; exiting');
       process.exit(1);
     }, DRAIN_TIMEOUT_MS);
+    for (const stopSweep of stopSweeps) stopSweep();
     await sanad.close();
     clearTimeout(timer);
     logger.info('stopped');

@@ -40,6 +40,14 @@ export const ACTIONS = [
   'report.close',
   'report.linkCase',
   // screening — owned by src/server/screening
+  'screening.list',
+  'screening.read',
+  'screening.create',
+  'screening.decide',
+  'screening.openCase',
+  'screening.coverage',
+  'screening.readIndicators',
+  'screening.editIndicators',
   // service directory — owned by src/server/providers
   'provider.list',
   'provider.read',
@@ -84,7 +92,9 @@ export const IDENTITY_ACTIONS: readonly Action[] = [
   'case.merge',
   // reports: narratives and reporter contacts can identify victims and reporters.
   'report.list', 'report.read', 'report.create', 'report.update', 'report.linkCase',
-  // screening:
+  // screening: a screening holds no identity, but it is about one person (and
+  // the override reason is free text); opening a case enters an identity.
+  'screening.list', 'screening.read', 'screening.create', 'screening.decide', 'screening.openCase',
   // referrals: shared fields, services and plans are about one identified person.
   'referral.list', 'referral.read', 'referral.create', 'referral.respond', 'referral.cancel', 'service.list', 'service.record',
   'supportPlan.manage', 'followUp.manage', 'return.manage', 'case.close', 'worklist.caseManager', 'worklist.shelter',

@@ -6,16 +6,22 @@ import { EnrolPage } from './auth/EnrolPage';
 import { LoginPage } from './auth/LoginPage';
 import { TwoFactorPage } from './auth/TwoFactorPage';
 import { RequireAuth, RequirePermission } from './auth/guards';
-import { CasePage } from './cases/CasePage';
+import { CasePage, CasesPage, NewCasePage } from './cases/lazyPages';
 import { NotFoundPage } from './common/StatusPages';
 import { HomePage } from './home/HomePage';
 import { AppLayout } from './layout/AppLayout';
+import { NotificationsPage } from './notifications/NotificationsPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { ProvidersPage } from './providers/ProvidersPage';
 import { PublicAdditionPage } from './reports/public/PublicAdditionPage';
 import { PublicReportPage } from './reports/public/PublicReportPage';
 import { ReportPage } from './reports/ReportPage';
 import { ReportsPage } from './reports/ReportsPage';
+import { ReferralPage } from './referrals/ReferralPage';
+import { ReferralsPage } from './referrals/ReferralsPage';
+import { NewScreeningPage } from './screening/NewScreeningPage';
+import { ScreeningPage } from './screening/ScreeningPage';
+import { ScreeningsPage } from './screening/ScreeningsPage';
 
 /** Every URL of the app; signed-in pages sit inside the shell and check permissions there. */
 export function AppRoutes() {
@@ -60,6 +66,7 @@ export function AppRoutes() {
           }
         />
         <Route path="/profile" element={<ProfilePage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
         <Route
           path="/reports"
           element={
@@ -76,7 +83,58 @@ export function AppRoutes() {
             </RequirePermission>
           }
         />
+        <Route
+          path="/screenings"
+          element={
+            <RequirePermission permission="screening.list">
+              <ScreeningsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/screenings/new"
+          element={
+            <RequirePermission permission="screening.create">
+              <NewScreeningPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/screenings/:id"
+          element={
+            <RequirePermission permission="screening.read">
+              <ScreeningPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/cases"
+          element={
+            <RequirePermission permission="case.list">
+              <CasesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="/cases/new"
+          element={
+            <RequirePermission permission="case.create">
+              <NewCasePage />
+            </RequirePermission>
+          }
+        />
+        {/* No client-side guard: the server's 403 (or 404 outside scope) decides, and the page shows it. */}
         <Route path="/cases/:id" element={<CasePage />} />
+        <Route
+          path="/referrals"
+          element={
+            <RequirePermission permission="referral.list">
+              <ReferralsPage />
+            </RequirePermission>
+          }
+        />
+        {/* As for cases: the server's answer (404 outside scope) decides. */}
+        <Route path="/referrals/:id" element={<ReferralPage />} />
         {['/providers', '/providers/:id'].map((path) => (
           <Route
             key={path}

@@ -51,6 +51,11 @@ export const AUDIT_ACTIONS = [
   'report.publicReceived',
   'report.publicAdditionReceived',
   // screening
+  'screening.created',
+  'screening.viewed',
+  'screening.decided',
+  'screening.caseOpened',
+  'screening.indicatorSetCreated',
   // providers
   'provider.created',
   'provider.updated',

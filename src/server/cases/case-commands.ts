@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { CASE_FIELD_DEFAULTS, createCaseBody, type CreateCaseInput, type DuplicateCandidate, type UpdateCaseInput } from '@shared/api/cases.js';
-import { CLOSED_CASE_STATUSES } from '@shared/htcds/case.js';
+import { CLOSED_CASE_STATUSES, type CaseStatus } from '@shared/htcds/case.js';
+import { OPEN_REFERRAL_STATUSES } from '@shared/api/referrals.js';
 import { regionOfProvince } from '@shared/geo/regions.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { encryptOptional } from '../crypto/encryption.js';
@@ -118,6 +119,15 @@ export async function updateCase(tx: Tx, ctx: Keyed, actor: Actor, audit: AuditC
     const closing = CLOSED_CASE_STATUSES.includes(status);
     columns.closedAt = closing ? (current.closedAt ?? new Date()) : null;
     if (closing && !(closureReason ?? current.closureReason)) throw invalid('closureReason', 'required', 'Give a reason for closing the case');
+    // A case is not closed behind the back of a provider still caring for the person:
+    // open referrals are cancelled first (POST /api/cases/:id/close does both).
+    if (closing && !CLOSED_CASE_STATUSES.includes(current.status as CaseStatus)) {
+      const open = await tx.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM referrals WHERE case_id = ${caseId} AND status IN (${sql.join(OPEN_REFERRAL_STATUSES.map((s) => sql`${s}`), sql`, `)})`,
+      );
+      const openReferrals = open.rows[0]?.n ?? 0;
+      if (openReferrals > 0) throw new AppError('CONFLICT', 'Cancel or complete the open referrals first', { reason: 'open_referrals', openReferrals });
+    }
     if (!closing && closureReason === undefined) columns.closureReason = null;
   }
   if (closureReason !== undefined) columns.closureReason = closureReason;

@@ -9,6 +9,7 @@ import { caseAssignments, caseNotes, traffickingEvents, users } from '../db/sche
 import { AppError, notFound } from '../http/app-error.js';
 import type { Actor } from '../policies/authorize.js';
 import { loadCaseInScope } from './case-scope.js';
+import { notifyCaseAssigned } from '../notifications/domain-notices.js';
 
 const NOTE_CONTEXT = 'case_note.body';
 const EVENT_CONTEXT = 'trafficking_event.description';
@@ -24,6 +25,7 @@ export async function assignUser(tx: Tx, actor: Actor, audit: AuditContext, case
   const inserted = await tx.insert(caseAssignments).values({ caseId, userId, assignedBy: actor.userId }).onConflictDoNothing().returning({ userId: caseAssignments.userId });
   if (inserted.length > 0) {
     await recordAudit(tx, audit, { action: 'case.assigned', resourceType: 'case', resourceId: caseId, changedFields: ['assignments'], details: { userId } });
+    await notifyCaseAssigned(tx, { caseId, userId, assignedBy: actor.userId });
   }
 }
 

@@ -21,6 +21,11 @@ describe('demo data', () => {
     expect(reports.rows[0].n).toBeGreaterThanOrEqual(30);
     const providers = await pool.query(`SELECT count(*)::int AS n FROM service_providers`);
     expect(providers.rows[0].n).toBeGreaterThanOrEqual(5);
+    const screenings = await pool.query(`SELECT count(*)::int AS n, count(DISTINCT outcome)::int AS outcomes FROM screenings`);
+    expect(screenings.rows[0].n).toBeGreaterThanOrEqual(20);
+    expect(screenings.rows[0].outcomes).toBeGreaterThanOrEqual(3);
+    const referrals = await pool.query(`SELECT count(DISTINCT status)::int AS statuses FROM referrals`);
+    expect(referrals.rows[0].statuses).toBeGreaterThanOrEqual(4);
   });
 
   it('leaves an intact audit trail', async () => {

@@ -9,6 +9,9 @@ import type { AppContext } from '../http/app-context.js';
 import { seedProvidersDemo } from '../providers/providers-demo.js';
 import { seedCasesDemo } from '../cases/cases-demo.js';
 import { seedReportsDemo } from '../reports/reports-demo.js';
+import { seedScreeningDemo } from '../screening/screening-demo.js';
+import { seedReferralsDemo } from '../referrals/referrals-demo.js';
+import { seedNotificationsDemo } from '../notifications/notifications-demo.js';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from './demo-accounts.js';
 
 type SeedContext = Pick<AppContext, 'database' | 'keyring'>;
@@ -50,12 +53,20 @@ async function seedDemoAccounts(tx: Tx, ctx: SeedContext): Promise<DemoRefs> {
   return { agencyIds, userIds: Object.fromEntries(createdUsers.map((u) => [u.username, u.id])) };
 }
 
-/** A living pathway: providers, reports, cases (and, as modules land, screenings and referrals). */
+/**
+ * A living pathway, in the order the pathway runs: providers, reports, cases,
+ * the screenings that led to them, referrals and services, then the alerts
+ * all of that raises.
+ */
 async function seedDemoPathway(tx: Tx, ctx: SeedContext, refs: DemoRefs): Promise<void> {
   const agencyKeys = new Map(Object.entries(refs.agencyIds));
   await seedProvidersDemo(tx, ctx, agencyKeys);
-  await seedReportsDemo(tx, ctx, { agencyIds: Object.fromEntries(agencyKeys), userIds: refs.userIds });
-  await seedCasesDemo(tx, ctx, { agencyIds: Object.fromEntries(agencyKeys), userIds: refs.userIds });
+  const agencyIds = Object.fromEntries(agencyKeys);
+  await seedReportsDemo(tx, ctx, { agencyIds, userIds: refs.userIds });
+  await seedCasesDemo(tx, ctx, { agencyIds, userIds: refs.userIds });
+  await seedScreeningDemo(tx, ctx, { agencyIds, userIds: refs.userIds });
+  await seedReferralsDemo(tx, ctx, { agencyIds });
+  await seedNotificationsDemo(tx, ctx);
 }
 
 /**

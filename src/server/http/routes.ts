@@ -9,6 +9,8 @@ import { healthRoutes } from '../ops/health-routes.js';
 import { caseApiRoutes } from '../cases/case-api.js';
 import { reportRoutes } from '../reports/report-routes.js';
 import { providerRoutes } from '../providers/provider-routes.js';
+import { screeningRoutes } from '../screening/screening-routes.js';
+import { notificationRoutes } from '../notifications/notification-routes.js';
 import { referralApiRoutes } from '../referrals/referral-api.js';
 
 /** Every API area, in one list: a reader sees the whole surface here. */
@@ -24,9 +26,11 @@ export async function registerApiRoutes(app: ZodApp, ctx: AppContext): Promise<v
   // reports
   await reportRoutes(app, ctx);
   // screening
+  await screeningRoutes(app, ctx);
   // providers
   await providerRoutes(app, ctx);
   // referrals
   await referralApiRoutes(app, ctx);
   // notifications
+  await notificationRoutes(app, ctx);
 }

@@ -47,6 +47,14 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'report.close': ['hotline_operator'],
   'report.linkCase': ['first_responder'],
   // screening
+  'screening.list': ['first_responder'],
+  'screening.read': ['first_responder'],
+  'screening.create': ['first_responder'],
+  'screening.decide': ['first_responder'],
+  'screening.openCase': ['first_responder'],
+  'screening.coverage': ['first_responder', 'national_coordinator', 'analyst'],
+  'screening.readIndicators': ['first_responder', 'administrator'],
+  'screening.editIndicators': ['administrator'],
   // providers
   'provider.list': [...OPERATIONAL, 'administrator'],
   'provider.read': [...OPERATIONAL, 'administrator'],
@@ -55,6 +63,22 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'provider.updateCapacity': ['service_provider'],
   'provider.match': CASE_WORKERS,
   // referrals
+  'referral.list': [...CASE_WORKERS, 'service_provider'],
+  'referral.read': [...CASE_WORKERS, 'service_provider'],
+  'referral.create': CASE_WORKERS,
+  'referral.respond': ['service_provider'],
+  'referral.cancel': CASE_WORKERS,
+  'referral.reviewOverride': ['national_coordinator'],
+  'referral.configure': ['administrator'],
+  'service.list': [...CASE_WORKERS, 'service_provider'],
+  'service.record': [...CASE_WORKERS, 'service_provider'],
+  'supportPlan.manage': CASE_WORKERS,
+  'followUp.manage': CASE_WORKERS,
+  'return.manage': CASE_WORKERS,
+  'case.close': CASE_WORKERS,
+  'worklist.caseManager': CASE_WORKERS,
+  'worklist.shelter': ['service_provider'],
+  'worklist.pathwayHealth': ['national_coordinator'],
   // notifications
 };
 

@@ -55,6 +55,14 @@ allow('first_responder', ['report.list', 'report.read', 'report.acknowledgeDispa
 // --- end reports ---
 
 // --- Screening (src/server/screening) ---
+// First responders screen, decide and open cases for their agency's screenings.
+allow('first_responder', ['screening.list', 'screening.read', 'screening.create', 'screening.decide', 'screening.openCase', 'screening.coverage'], 'agency');
+allow('first_responder', ['screening.readIndicators'], 'national');
+// The indicators are configuration: administrators edit them (as new versions), never screenings.
+allow('administrator', ['screening.readIndicators', 'screening.editIndicators'], 'national');
+// Coverage counts only (never an individual screening) for the commission and analysts.
+allow('national_coordinator', ['screening.coverage'], 'national');
+allow('analyst', ['screening.coverage'], 'national');
 // --- end screening ---
 
 // --- Service directory (src/server/providers) ---
@@ -72,9 +80,24 @@ allow('case_manager', ['provider.match'], 'national');
 // --- end providers ---
 
 // --- Referrals, services, follow-up (src/server/referrals) ---
+// Case workers refer the cases they work and keep their plans, follow-ups,
+// returns and closure. The scope of these grants mirrors the case grants: the
+// referrals module checks the case itself with loadCaseInScope('case.update').
+const CARE_WORK = ['referral.list', 'referral.read', 'referral.create', 'referral.cancel', 'service.list', 'service.record', 'supportPlan.manage', 'followUp.manage', 'return.manage', 'case.close', 'worklist.caseManager'] as const;
+allow('first_responder', CARE_WORK, 'agency');
+allow('case_manager', CARE_WORK, 'assigned');
+// A service provider sees referrals sent to its own agency (only the shared
+// fields, never the case), answers them and records the services it delivers.
+allow('service_provider', ['referral.list', 'referral.read', 'referral.respond', 'service.list', 'service.record', 'worklist.shelter'], 'agency');
+// The coordinator sees pathway health as counts (no identities) and reviews consent overrides.
+allow('national_coordinator', ['worklist.pathwayHealth', 'referral.reviewOverride'], 'national');
+// Response times are configuration: the administrator sets them, without any case content.
+allow('administrator', ['referral.configure'], 'national');
 // --- end referrals ---
 
 // --- Notifications (src/server/notifications) ---
+// No grants: /api/notifications uses `session` access, because every user of every
+// role reads and marks only their own notifications (bound to the user id in SQL).
 // --- end notifications ---
 
 /** The policy table: every grant in the system. */

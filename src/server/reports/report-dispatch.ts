@@ -5,6 +5,7 @@ import type { Db, Tx } from '../db/database.js';
 import { agencies, reportDispatches } from '../db/schema/index.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { AppError } from '../http/app-error.js';
+import { notifyDispatchReceived } from '../notifications/domain-notices.js';
 
 type DispatchPurpose = 'emergency' | 'screening';
 
@@ -59,6 +60,7 @@ export async function createDispatch(
     resourceId: input.reportId,
     details: { dispatchId: row!.id, agencyId: input.agencyId, purpose: input.purpose },
   });
+  await notifyDispatchReceived(tx, input);
   return row!.id;
 }
 

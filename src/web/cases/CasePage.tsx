@@ -1,26 +1,85 @@
-import { Center, Code, Loader, Paper } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router-dom';
-import { ApiError, api } from '../api/client';
+import { Alert, Anchor, Badge, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconGitMerge } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { useIntl } from 'react-intl';
+import { Link, useParams } from 'react-router-dom';
+import type { CaseDetail } from '../../shared/api/cases';
+import { ApiError } from '../api/client';
 import { ErrorAlert } from '../common/ErrorAlert';
-import { PageTitle } from '../common/PageTitle';
 import { ForbiddenPage, NotFoundPage } from '../common/StatusPages';
+import { BRAND_NAME } from '../i18n/untranslatable';
+import { useLocale } from '../i18n/locale-context';
+import { CaseStatusBadge, RiskBadge, TraffickingStatusBadge } from './CaseBadges';
+import { useCase } from './caseApi';
+import { CaseTabs } from './CaseTabs';
+import { formatDay, regionLabel } from './labels';
+
+/** Case number, badges, owner and version: what the reader checks before touching anything. */
+function CaseHeader({ caseData }: { caseData: CaseDetail }) {
+  const intl = useIntl();
+  const { locale } = useLocale();
+  const t = (id: string) => intl.formatMessage({ id });
+  useEffect(() => {
+    // The number only, never the person's name: tab titles end up in browser history.
+    document.title = `${caseData.caseNumber} · ${BRAND_NAME}`;
+  }, [caseData.caseNumber]);
+  return (
+    <Paper withBorder p="md" mb="md">
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="sm" wrap="wrap">
+            <Title order={1} size="h2" data-testid="page-heading">
+              <bdi data-testid="case-number">{caseData.caseNumber}</bdi>
+            </Title>
+            <CaseStatusBadge status={caseData.status} />
+            <TraffickingStatusBadge status={caseData.traffickingStatus} />
+            <RiskBadge level={caseData.riskLevel} />
+            {caseData.nonPunishment && (
+              <Badge color="indigo" variant="light" data-testid="case-non-punishment">
+                {t('cases.header.nonPunishment')}
+              </Badge>
+            )}
+          </Group>
+          <Text size="sm" c="dimmed" data-testid="case-version" data-version={caseData.version}>
+            {intl.formatMessage({ id: 'cases.header.version' }, { version: caseData.version })}
+          </Text>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {intl.formatMessage(
+            { id: 'cases.header.summary' },
+            { agency: caseData.ownerAgencyName, opened: formatDay(intl, caseData.openedAt), region: regionLabel(caseData.region, locale) },
+          )}
+        </Text>
+        {caseData.reflectionEndingSoon && (
+          <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} data-testid="case-reflection-alert">
+            {intl.formatMessage({ id: 'cases.header.reflectionEnding' }, { date: formatDay(intl, caseData.reflectionEnd) })}
+          </Alert>
+        )}
+        {caseData.mergedIntoCaseId && (
+          <Alert color="gray" icon={<IconGitMerge aria-hidden />} data-testid="case-merged-alert">
+            {t('cases.header.merged')}{' '}
+            <Anchor component={Link} to={`/cases/${caseData.mergedIntoCaseId}`}>
+              {t('cases.header.mergedOpen')}
+            </Anchor>
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
 
 /**
- * Placeholder for the case screen: proves the access rules end to end. A 404 and a
- * malformed id look the same, so the page never reveals whether a case exists.
+ * One case. A 404 and a malformed id look the same, so the page never reveals
+ * whether a case exists; a role without case access gets the Forbidden page.
  */
 export function CasePage() {
   const { id = '' } = useParams();
-  const caseQuery = useQuery({
-    queryKey: ['case', id],
-    queryFn: () => api.get<Record<string, unknown>>(`/api/cases/${encodeURIComponent(id)}`),
-    retry: false,
-  });
+  const intl = useIntl();
+  const caseQuery = useCase(id);
   if (caseQuery.isPending) {
     return (
       <Center py="xl">
-        <Loader />
+        <Loader aria-label={intl.formatMessage({ id: 'cases.loading' })} />
       </Center>
     );
   }
@@ -31,12 +90,11 @@ export function CasePage() {
   if (caseQuery.isError) return <ErrorAlert error={caseQuery.error} />;
   return (
     <>
-      <PageTitle id="case.title" />
-      <Paper withBorder p="md" data-testid="case-json">
-        <Code block dir="ltr">
-          {JSON.stringify(caseQuery.data, null, 2)}
-        </Code>
-      </Paper>
+      <Anchor component={Link} to="/cases" size="sm">
+        {intl.formatMessage({ id: 'cases.backToList' })}
+      </Anchor>
+      <CaseHeader caseData={caseQuery.data} />
+      <CaseTabs caseData={caseQuery.data} />
     </>
   );
 }

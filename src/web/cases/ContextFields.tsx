@@ -1,5 +1,5 @@
 import { Fieldset, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DayInput } from './CaseDates';
 import type { UseFormReturnType } from '@mantine/form';
 import { useIntl } from 'react-intl';
 import { NON_PUNISHMENT_GROUNDS, RISK_LEVELS } from '../../shared/htcds/case';
@@ -11,7 +11,6 @@ import { useLocale } from '../i18n/locale-context';
 import type { CaseFormValues } from './caseForm';
 import { CODE_PREFIX, codeOptions, provinceOptions, regionOptions, websiteLabel } from './labels';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
 
 /** Victim-context fields (HTCDS vic_ and the case's protection fields). */
 export function ContextFields({ form }: { form: UseFormReturnType<CaseFormValues> }) {
@@ -35,13 +34,13 @@ export function ContextFields({ form }: { form: UseFormReturnType<CaseFormValues
             {...form.getInputProps('traffickingStatus')}
           />
           <Select label={t('cases.field.statusDecidedBy')} data={codeOptions(intl, CODE_PREFIX.decisionOrg, STATUS_DECISION_ORGS)} clearable data-testid="case-form-decided-by" {...form.getInputProps('statusDecidedBy')} />
-          <DateInput label={t('cases.field.statusDecidedAt')} valueFormat={DATE_FORMAT} maxDate={new Date()} clearable data-testid="case-form-decided-at" {...form.getInputProps('statusDecidedAt')} />
+          <DayInput label={t('cases.field.statusDecidedAt')} maxDate={new Date()} data-testid="case-form-decided-at" {...form.getInputProps('statusDecidedAt')} />
         </SimpleGrid>
       </Fieldset>
 
       <Fieldset legend={t('cases.section.exploitation')}>
         <Stack gap="sm">
-          <MultiSelect label={t('cases.field.exploitationForms')} data={codeOptions(intl, CODE_PREFIX.exploitationForm, EXPLOITATION_FORMS)} data-testid="case-form-exploitation" {...form.getInputProps('exploitationForms')} />
+          <MultiSelect label={t('cases.field.exploitationForms')} data={codeOptions(intl, CODE_PREFIX.exploitationForm, EXPLOITATION_FORMS)} searchable data-testid="case-form-exploitation" {...form.getInputProps('exploitationForms')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <MultiSelect label={t('cases.field.sexExploitationTypes')} data={codeOptions(intl, CODE_PREFIX.sexExploitation, SEX_EXPLOITATION_TYPES)} data-testid="case-form-sex-exploitation" {...form.getInputProps('sexExploitationTypes')} />
             <Select label={t('cases.field.forcedLabourIndustry')} data={codeOptions(intl, CODE_PREFIX.industry, FORCED_LABOUR_INDUSTRIES)} searchable clearable data-testid="case-form-industry" {...form.getInputProps('forcedLabourIndustry')} />
@@ -54,8 +53,8 @@ export function ContextFields({ form }: { form: UseFormReturnType<CaseFormValues
 
       <Fieldset legend={t('cases.section.recruitment')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <MultiSelect label={t('cases.field.recruitmentMethods')} data={codeOptions(intl, CODE_PREFIX.recruitmentMethod, RECRUITMENT_METHODS)} data-testid="case-form-recruitment" {...form.getInputProps('recruitmentMethods')} />
-          <MultiSelect label={t('cases.field.controlMethods')} data={codeOptions(intl, CODE_PREFIX.controlMethod, CONTROL_METHODS)} data-testid="case-form-control" {...form.getInputProps('controlMethods')} />
+          <MultiSelect label={t('cases.field.recruitmentMethods')} data={codeOptions(intl, CODE_PREFIX.recruitmentMethod, RECRUITMENT_METHODS)} searchable data-testid="case-form-recruitment" {...form.getInputProps('recruitmentMethods')} />
+          <MultiSelect label={t('cases.field.controlMethods')} data={codeOptions(intl, CODE_PREFIX.controlMethod, CONTROL_METHODS)} searchable data-testid="case-form-control" {...form.getInputProps('controlMethods')} />
           <MultiSelect label={t('cases.field.recruitmentWebsites')} data={websites} data-testid="case-form-recruitment-websites" {...form.getInputProps('recruitmentWebsites')} />
           <MultiSelect label={t('cases.field.exploitationWebsites')} data={websites} data-testid="case-form-exploitation-websites" {...form.getInputProps('exploitationWebsites')} />
         </SimpleGrid>
@@ -84,8 +83,8 @@ export function ContextFields({ form }: { form: UseFormReturnType<CaseFormValues
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select label={t('cases.field.riskLevel')} data={codeOptions(intl, CODE_PREFIX.riskLevel, RISK_LEVELS)} clearable data-testid="case-form-risk" {...form.getInputProps('riskLevel')} />
-            <DateInput label={t('cases.field.reflectionStart')} valueFormat={DATE_FORMAT} clearable data-testid="case-form-reflection-start" {...form.getInputProps('reflectionStart')} />
-            <DateInput label={t('cases.field.reflectionEnd')} valueFormat={DATE_FORMAT} clearable data-testid="case-form-reflection-end" {...form.getInputProps('reflectionEnd')} />
+            <DayInput label={t('cases.field.reflectionStart')} data-testid="case-form-reflection-start" {...form.getInputProps('reflectionStart')} />
+            <DayInput label={t('cases.field.reflectionEnd')} data-testid="case-form-reflection-end" {...form.getInputProps('reflectionEnd')} />
           </SimpleGrid>
           <NumberInput maw={280} label={t('cases.field.reflectionAlertDays')} min={0} max={90} allowDecimal={false} data-testid="case-form-reflection-alert" {...form.getInputProps('reflectionAlertDays')} />
           <Textarea label={t('cases.field.riskAssessment')} autosize minRows={2} data-testid="case-form-risk-assessment" {...form.getInputProps('riskAssessment')} />

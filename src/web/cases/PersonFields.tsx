@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Checkbox, Fieldset, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DayInput } from './CaseDates';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
@@ -8,7 +8,6 @@ import { IDENTITY_DOCUMENT_TYPES, PRS_GENDERS } from '../../shared/htcds/person'
 import type { CaseFormValues } from './caseForm';
 import { CODE_PREFIX, codeOptions, countryOptions, victimLanguageOptions } from './labels';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
 const THIS_YEAR = new Date().getFullYear();
 
 /** Identity fields (HTCDS prs_): names in both scripts, birth, sex, citizenships, languages, documents, contact. */
@@ -33,11 +32,9 @@ export function PersonFields({ form }: { form: UseFormReturnType<CaseFormValues>
 
       <Fieldset legend={t('cases.section.birth')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <DateInput
+          <DayInput
             label={t('cases.field.birthDate')}
-            valueFormat={DATE_FORMAT}
             maxDate={new Date()}
-            clearable
             data-testid="case-form-birth-date"
             {...form.getInputProps('person.birthDate')}
           />
@@ -71,10 +68,11 @@ export function PersonFields({ form }: { form: UseFormReturnType<CaseFormValues>
                 label={t('cases.field.documentType')}
                 data={codeOptions(intl, CODE_PREFIX.documentType, IDENTITY_DOCUMENT_TYPES)}
                 allowDeselect={false}
+                data-testid={`case-form-document-type-${index}`}
                 {...form.getInputProps(`person.identityDocuments.${index}.type`)}
               />
-              <TextInput label={t('cases.field.documentNumber')} dir="ltr" {...form.getInputProps(`person.identityDocuments.${index}.number`)} />
-              <Select label={t('cases.field.documentCountry')} data={countries} searchable clearable {...form.getInputProps(`person.identityDocuments.${index}.issuingCountry`)} />
+              <TextInput label={t('cases.field.documentNumber')} dir="ltr" data-testid={`case-form-document-number-${index}`} {...form.getInputProps(`person.identityDocuments.${index}.number`)} />
+              <Select label={t('cases.field.documentCountry')} data={countries} searchable clearable data-testid={`case-form-document-country-${index}`} {...form.getInputProps(`person.identityDocuments.${index}.issuingCountry`)} />
               <ActionIcon
                 variant="subtle"
                 color="red"

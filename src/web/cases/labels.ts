@@ -71,9 +71,23 @@ export function countryOptions(intl: IntlShape): Option[] {
   return COUNTRY_CODES.map((code) => ({ value: code, label: countryLabel(intl, code) })).sort((a, b) => a.label.localeCompare(b.label, intl.locale));
 }
 
+/**
+ * A victim's language in the reader's language. Some languages (Fula, Kikongo…)
+ * have no Arabic name in the browser's data; their English name beats a bare code.
+ */
+export function victimLanguageLabel(intl: IntlShape, code: string): string {
+  const label = languageLabel(intl, code);
+  if (label.toLowerCase() !== code.toLowerCase()) return label;
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** Every language a victim may speak, labelled and sorted. */
 export function victimLanguageOptions(intl: IntlShape): Option[] {
-  return LANGUAGE_CODES.map((code) => ({ value: code, label: languageLabel(intl, code) })).sort((a, b) => a.label.localeCompare(b.label, intl.locale));
+  return LANGUAGE_CODES.map((code) => ({ value: code, label: victimLanguageLabel(intl, code) })).sort((a, b) => a.label.localeCompare(b.label, intl.locale));
 }
 
 /** The 12 regions in the reader's language. */
@@ -105,3 +119,13 @@ export function regionLabel(code: string | null, locale: Locale): string {
 export const CASE_STATUS_COLOR: Record<string, string> = { Active: 'teal', FollowUp: 'blue', Closed: 'gray', ClosedReferred: 'gray' };
 export const RISK_COLOR: Record<string, string> = { low: 'green', medium: 'yellow', high: 'orange', critical: 'red' };
 export const TRAFFICKING_STATUS_COLOR: Record<string, string> = { possible: 'yellow', presumed: 'orange', identified: 'grape', not_a_victim: 'gray' };
+
+/** A calendar date (YYYY-MM-DD) in the reader's format; read as UTC so no time zone shifts the day. */
+export function formatDay(intl: IntlShape, day: string | null | undefined): string {
+  return day ? intl.formatDate(`${day.slice(0, 10)}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) : '—';
+}
+
+/** A moment (ISO timestamp) with date and time. */
+export function formatMoment(intl: IntlShape, moment: string | null | undefined): string {
+  return moment ? intl.formatDate(moment, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+}

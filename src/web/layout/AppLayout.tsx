@@ -5,6 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useMe, usePublicConfig } from '../api/session';
 import { LocaleSwitcher } from '../i18n/LocaleSwitcher';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { BRAND_NAME } from '../i18n/untranslatable';
 import { DemoBanner } from './DemoBanner';
 import { visibleNavItems } from './navigation';
@@ -51,6 +52,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LocaleSwitcher />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

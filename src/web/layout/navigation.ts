@@ -1,4 +1,4 @@
-import { IconAddressBook, IconBuilding, IconHome, IconListSearch, IconPhoneCall, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconAddressBook, IconArrowsExchange, IconClipboardCheck, IconBuilding, IconFolders, IconHome, IconListSearch, IconPhoneCall, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
 
 /** One navbar entry; `permission` hides it from users who would only see Forbidden. */
 export interface NavItem {
@@ -14,6 +14,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/agencies', labelId: 'nav.agencies', testId: 'nav-agencies', icon: IconBuilding, permission: 'agency.list' },
   { to: '/admin/users', labelId: 'nav.users', testId: 'nav-users', icon: IconUsers, permission: 'user.list' },
   { to: '/reports', labelId: 'nav.reports', testId: 'nav-reports', icon: IconPhoneCall, permission: 'report.list' },
+  { to: '/screenings', labelId: 'nav.screenings', testId: 'nav-screenings', icon: IconClipboardCheck, permission: 'screening.list' },
+  { to: '/cases', labelId: 'nav.cases', testId: 'nav-cases', icon: IconFolders, permission: 'case.list' },
+  { to: '/referrals', labelId: 'nav.referrals', testId: 'nav-referrals', icon: IconArrowsExchange, permission: 'referral.list' },
   { to: '/providers', labelId: 'nav.providers', testId: 'nav-providers', icon: IconAddressBook, permission: 'provider.list' },
   { to: '/audit', labelId: 'nav.audit', testId: 'nav-audit', icon: IconListSearch, permission: 'audit.read' },
   { to: '/profile', labelId: 'nav.profile', testId: 'nav-profile', icon: IconUserCircle },

@@ -4,6 +4,7 @@ export * from './cases.js';
 // reports
 export * from './reports.js';
 // screening
+export * from './screening.js';
 // providers
 export * from './providers.js';
 // referrals

@@ -1,0 +1,117 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Action } from '@shared/actions.js';
+import type { ReferralDetail, ReferralListItem, ReferralSettings, ReferralSnapshot, ShareableField } from '@shared/api/referrals.js';
+import type { ServiceType } from '@shared/api/providers.js';
+import { decryptOptional } from '../crypto/encryption.js';
+import type { Keyring } from '../crypto/keyring.js';
+import type { Db, Tx } from '../db/database.js';
+import { agencies, cases, referrals, serviceProviders } from '../db/schema/index.js';
+import { allowedActionsOn, type Actor } from '../policies/authorize.js';
+import { hasConsent } from '../cases/consent.js';
+import { sendingSide, type ReferralRow } from './referral-scope.js';
+import { dueAtOf } from './referral-settings.js';
+import { openSnapshot } from './referral-snapshot.js';
+import { TRANSITIONS, type Transition } from './referral-lifecycle.js';
+
+const receiving = alias(agencies, 'receiving_agency');
+const referring = alias(agencies, 'referring_agency');
+
+/** The joined columns every referral view needs (callers add where/order/limit). */
+export function selectReferrals(db: Db | Tx, actor: Actor, action: Action) {
+  return db
+    .select({
+      referral: referrals,
+      caseNumber: cases.caseNumber,
+      providerName: serviceProviders.name,
+      receivingAgencyName: receiving.name,
+      referringAgencyName: referring.name,
+      sending: sql<boolean>`(${sendingSide(actor, action)})`,
+    })
+    .from(referrals)
+    .innerJoin(cases, eq(cases.id, referrals.caseId))
+    .innerJoin(serviceProviders, eq(serviceProviders.id, referrals.providerId))
+    .innerJoin(receiving, eq(receiving.id, referrals.receivingAgencyId))
+    .innerJoin(referring, eq(referring.id, referrals.referringAgencyId));
+}
+export type JoinedReferral = Awaited<ReturnType<ReturnType<typeof selectReferrals>['execute']>>[number];
+
+/** Sent referrals first, then the rest; oldest first within each (the shelter's queue order). */
+export const QUEUE_ORDER: SQL[] = [sql`CASE ${referrals.status} WHEN 'sent' THEN 0 ELSE 1 END`, sql`${referrals.sentAt} ASC`];
+
+/** One referral as a list row: the case is only named to the referring side. */
+export function presentReferralListItem(row: JoinedReferral, settings: ReferralSettings, now = new Date()): ReferralListItem {
+  const r = row.referral;
+  const dueAt = dueAtOf(settings, r.sentAt, r.urgency);
+  return {
+    id: r.id,
+    reference: r.reference,
+    direction: row.sending ? 'outgoing' : 'incoming',
+    status: r.status as ReferralListItem['status'],
+    urgency: r.urgency as ReferralListItem['urgency'],
+    serviceType: r.serviceType as ServiceType,
+    providerName: row.providerName,
+    receivingAgencyName: row.receivingAgencyName,
+    referringAgencyName: row.referringAgencyName,
+    caseId: row.sending ? r.caseId : null,
+    caseNumber: row.sending ? row.caseNumber : null,
+    sentAt: r.sentAt.toISOString(),
+    acceptedAt: r.acceptedAt?.toISOString() ?? null,
+    dueAt: dueAt.toISOString(),
+    overdue: r.status === 'sent' && dueAt.getTime() <= now.getTime(),
+    consentOverride: r.consentOverride,
+  };
+}
+
+/**
+ * Whether the receiver may see the shared values now. Decision: revocation
+ * stops sharing at once for a referral not yet accepted (the provider has not
+ * taken the person on, so it needs nothing); a declined or cancelled referral
+ * never shows them again (data minimisation). Once accepted the provider is
+ * caring for the person and already holds what was shared, so it keeps it; the
+ * sender can cancel the referral to withdraw it. An emergency override shows
+ * the values while unanswered: that is its purpose.
+ */
+async function receiverMaySeeSnapshot(tx: Tx, r: ReferralRow): Promise<boolean> {
+  if (r.status === 'declined' || r.status === 'cancelled') return false;
+  if (r.status !== 'sent') return true;
+  return r.consentOverride || (await hasConsent(tx, r.caseId, 'share_with_organisation', r.receivingAgencyId));
+}
+
+/** The transitions the actor may make now, from the referral's side and status. */
+function transitionsFor(actor: Actor, row: JoinedReferral): ReferralDetail['allowedTransitions'] {
+  const side = row.sending ? 'outgoing' : 'incoming';
+  const action = (t: Transition) => (t === 'cancel' ? 'referral.cancel' : 'referral.respond');
+  const list: ReferralDetail['allowedTransitions'] = (Object.keys(TRANSITIONS) as Transition[]).filter(
+    (t) => TRANSITIONS[t].side === side && TRANSITIONS[t].from.includes(row.referral.status as never) && allowedActionsOn(actor, [action(t)]).length > 0,
+  );
+  if (['accepted', 'in_progress'].includes(row.referral.status) && allowedActionsOn(actor, ['service.record']).length > 0 && side === 'incoming') list.push('recordService');
+  return list;
+}
+
+/** The full referral as its reader sees it: only the shared fields, never the case. */
+export async function presentReferralDetail(tx: Tx, keyring: Keyring, actor: Actor, row: JoinedReferral, settings: ReferralSettings): Promise<ReferralDetail> {
+  const r = row.referral;
+  const visible = row.sending || (await receiverMaySeeSnapshot(tx, r));
+  const snapshot: ReferralSnapshot | null = visible ? openSnapshot(keyring, r.snapshotEnc) : null;
+  return {
+    ...presentReferralListItem(row, settings),
+    reason: r.reason as ReferralDetail['reason'],
+    reasonDetails: decryptOptional(keyring, r.reasonDetailsEnc, 'referral.reason_details'),
+    providerId: r.providerId,
+    declinedAt: r.declinedAt?.toISOString() ?? null,
+    startedAt: r.startedAt?.toISOString() ?? null,
+    completedAt: r.completedAt?.toISOString() ?? null,
+    cancelledAt: r.cancelledAt?.toISOString() ?? null,
+    declineReason: r.declineReason as ReferralDetail['declineReason'],
+    declineNote: decryptOptional(keyring, r.declineNoteEnc, 'referral.decline_note'),
+    cancelNote: decryptOptional(keyring, r.cancelNoteEnc, 'referral.cancel_note'),
+    minutesToAcceptance: r.acceptedAt ? Math.round((r.acceptedAt.getTime() - r.sentAt.getTime()) / 60_000) : null,
+    sharedFields: r.sharedFields as ShareableField[],
+    snapshot,
+    snapshotWithheld: !visible,
+    bedHeld: r.bedHeld,
+    allowedActions: allowedActionsOn(actor, row.sending ? ['referral.read', 'referral.cancel', 'service.list'] : ['referral.read', 'referral.respond', 'service.list', 'service.record']),
+    allowedTransitions: transitionsFor(actor, row),
+  };
+}

@@ -1,0 +1,70 @@
+import { Group, Stack, Text, ThemeIcon, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { IconAlertTriangle, IconBell, IconBriefcase, IconCalendarTime, IconCheck, IconGitMerge, IconSend, IconX, type Icon } from '@tabler/icons-react';
+import type { NotificationKind } from '../../shared/notifications';
+import { useIntl } from 'react-intl';
+import { useNavigate } from 'react-router-dom';
+import { notificationMessage } from './notificationMessage';
+import { useMarkRead, type NotificationItem } from './notificationsApi';
+
+const KIND_ICON: Record<NotificationKind, { icon: Icon; color: string }> = {
+  referral_received: { icon: IconSend, color: 'teal' },
+  referral_accepted: { icon: IconCheck, color: 'green' },
+  referral_declined: { icon: IconX, color: 'orange' },
+  referral_overdue: { icon: IconAlertTriangle, color: 'red' },
+  followup_overdue: { icon: IconAlertTriangle, color: 'red' },
+  reflection_period_ending: { icon: IconCalendarTime, color: 'yellow' },
+  case_assigned: { icon: IconBriefcase, color: 'blue' },
+  dispatch_received: { icon: IconBell, color: 'red' },
+  merge_requested: { icon: IconGitMerge, color: 'grape' },
+};
+
+/**
+ * Notifications as a list of buttons: opening one marks it read and goes to
+ * what it is about. Unread ones are bold and marked for screen readers too.
+ */
+export function NotificationList({ items, onOpen }: { items: NotificationItem[]; onOpen?: () => void }) {
+  const intl = useIntl();
+  const navigate = useNavigate();
+  const markRead = useMarkRead();
+  const open = (item: NotificationItem) => {
+    if (!item.readAt) markRead.mutate(item.id);
+    onOpen?.();
+    if (item.link) navigate(item.link);
+  };
+  return (
+    <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {items.map((item) => {
+        const { icon: KindIcon, color } = KIND_ICON[item.kind] ?? { icon: IconBell, color: 'gray' };
+        const unread = !item.readAt;
+        return (
+          <li key={item.id}>
+            <UnstyledButton
+              onClick={() => open(item)}
+              w="100%"
+              p="xs"
+              style={{ borderRadius: 'var(--mantine-radius-sm)', background: unread ? 'var(--mantine-color-teal-light)' : undefined }}
+              data-testid="notification-item"
+              data-kind={item.kind}
+              data-unread={unread}
+            >
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <ThemeIcon variant="light" color={color} size="md" radius="xl" aria-hidden>
+                  <KindIcon size={16} />
+                </ThemeIcon>
+                <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+                  <Text size="sm" fw={unread ? 700 : 400}>
+                    {unread && <VisuallyHidden component="span">{intl.formatMessage({ id: 'notifications.unreadMark' })}</VisuallyHidden>}
+                    {notificationMessage(intl, item)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {intl.formatDate(item.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                  </Text>
+                </Stack>
+              </Group>
+            </UnstyledButton>
+          </li>
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,145 @@
+import { Alert, Anchor, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconFolderPlus } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
+import type { z } from 'zod';
+import type { openCaseResponse, ScreeningDetail } from '../../shared/api/screening';
+import { PRS_GENDERS } from '../../shared/htcds/person';
+import { api } from '../api/client';
+import { ErrorAlert } from '../common/ErrorAlert';
+import { CODE_PREFIX, codeLabel, codeOptions, countryOptions } from '../cases/labels';
+import { screeningKeys } from './screeningApi';
+
+type Opened = z.infer<typeof openCaseResponse>;
+const THIS_YEAR = new Date().getFullYear();
+
+/**
+ * Opens a victim case from a confirmed screening. The identity is asked for
+ * only here and goes straight to the (encrypted) case; possible duplicates
+ * held by other agencies come back with the answer.
+ */
+export function OpenCasePanel({ screening }: { screening: ScreeningDetail }) {
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id });
+  const queryClient = useQueryClient();
+  const countries = useMemo(() => countryOptions(intl), [intl]);
+  const [names, setNames] = useState({ givenNameAr: '', familyNameAr: '', givenNameLatin: '', familyNameLatin: '' });
+  const [birthYear, setBirthYear] = useState<number | string>('');
+  const [sex, setSex] = useState<string>(screening.sex);
+  const [citizenship, setCitizenship] = useState<string | null>(screening.nationality);
+  const [nameError, setNameError] = useState<string | null>(null);
+
+  const open = useMutation({
+    mutationFn: () =>
+      api.post<Opened>(`/api/screenings/${encodeURIComponent(screening.id)}/open-case`, {
+        version: screening.version,
+        person: {
+          ...Object.fromEntries(Object.entries(names).map(([key, value]) => [key, value.trim() || null])),
+          birthYear: typeof birthYear === 'number' ? birthYear : null,
+          birthYearEstimated: true,
+          sex,
+          citizenships: citizenship ? [citizenship] : [],
+        },
+      }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: screeningKeys.all }),
+  });
+
+  if (open.data) {
+    const { caseId, caseNumber, duplicates } = open.data;
+    return (
+      <Card withBorder padding="md" data-testid="screening-case-opened">
+        <Stack gap="sm">
+          <Alert color="teal">
+            {intl.formatMessage({ id: 'screening.case.opened' }, { number: caseNumber })}{' '}
+            <Anchor component={Link} to={`/cases/${caseId}`} data-testid="screening-case-link">
+              {t('screening.case.view')}
+            </Anchor>
+          </Alert>
+          {duplicates.length === 0 ? (
+            <Text size="sm" c="dimmed" data-testid="screening-no-duplicates">
+              {t('screening.case.noDuplicates')}
+            </Text>
+          ) : (
+            <>
+              <Text fw={600}>{t('screening.case.duplicates')}</Text>
+              <Table.ScrollContainer minWidth={420} type="native">
+                <Table data-testid="duplicate-candidates">
+                  <Table.Tbody>
+                    {duplicates.map((candidate) => (
+                      <Table.Tr key={candidate.caseId} data-testid="duplicate-candidate">
+                        <Table.Td>
+                          <bdi>{candidate.caseNumber}</bdi>
+                        </Table.Td>
+                        <Table.Td>{candidate.ownerAgencyName}</Table.Td>
+                        <Table.Td>
+                          <Group gap={4}>
+                            {candidate.reasons.map((reason) => (
+                              <Badge key={reason} variant="light" color="orange" size="sm">
+                                {codeLabel(intl, CODE_PREFIX.matchReason, reason)}
+                              </Badge>
+                            ))}
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Text size="sm" c="dimmed">
+                {t('screening.case.duplicatesHelp')}
+              </Text>
+            </>
+          )}
+        </Stack>
+      </Card>
+    );
+  }
+
+  const setName = (key: keyof typeof names) => (event: React.ChangeEvent<HTMLInputElement>) => {
+    const value = event.currentTarget.value;
+    setNames((current) => ({ ...current, [key]: value }));
+  };
+  const submit = () => {
+    if (!Object.values(names).some((value) => value.trim())) {
+      setNameError(t('screening.case.nameRequired'));
+      return;
+    }
+    setNameError(null);
+    open.mutate();
+  };
+
+  return (
+    <Card withBorder padding="md" data-testid="screening-case-form">
+      <Stack gap="sm">
+        <Text size="sm">{t('screening.case.help')}</Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('screening.case.givenNameAr')} dir="rtl" lang="ar" value={names.givenNameAr} onChange={setName('givenNameAr')} error={nameError} data-testid="case-form-given-name-arabic" />
+          <TextInput label={t('screening.case.familyNameAr')} dir="rtl" lang="ar" value={names.familyNameAr} onChange={setName('familyNameAr')} data-testid="case-form-family-name-arabic" />
+          <TextInput label={t('screening.case.givenNameLatin')} dir="ltr" value={names.givenNameLatin} onChange={setName('givenNameLatin')} data-testid="case-form-given-name-latin" />
+          <TextInput label={t('screening.case.familyNameLatin')} dir="ltr" value={names.familyNameLatin} onChange={setName('familyNameLatin')} data-testid="case-form-family-name-latin" />
+          <NumberInput
+            label={t('screening.case.birthYear')}
+            description={t('screening.case.birthYearHelp')}
+            min={1900}
+            max={THIS_YEAR}
+            allowDecimal={false}
+            thousandSeparator={false}
+            value={birthYear}
+            onChange={setBirthYear}
+            data-testid="case-form-birth-year"
+          />
+          <Select label={t('screening.person.sex')} data={codeOptions(intl, 'screening.sex', PRS_GENDERS)} allowDeselect={false} value={sex} onChange={(v) => v && setSex(v)} data-testid="case-form-sex" />
+          <Select label={t('screening.case.citizenship')} data={countries} searchable clearable value={citizenship} onChange={setCitizenship} data-testid="case-form-citizenship" />
+        </SimpleGrid>
+        <Group>
+          <Button leftSection={<IconFolderPlus size={16} aria-hidden />} onClick={submit} loading={open.isPending} data-testid="screening-open-case">
+            {t('screening.case.open')}
+          </Button>
+        </Group>
+        <ErrorAlert error={open.error} />
+      </Stack>
+    </Card>
+  );
+}

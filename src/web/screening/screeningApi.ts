@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import type { IndicatorSet, ScreeningDetail } from '../../shared/api/screening';
+import { api } from '../api/client';
+
+/** Query keys of screenings and indicator sets, so a change refreshes exactly what it touched. */
+export const screeningKeys = {
+  all: ['screenings'] as const,
+  list: (params: Record<string, unknown>) => ['screenings', 'list', params] as const,
+  detail: (id: string) => ['screenings', 'detail', id] as const,
+  indicatorSet: (id: string) => ['indicator-sets', id] as const,
+};
+
+/** The indicator set new screenings use. */
+export function useCurrentIndicatorSet() {
+  return useQuery({ queryKey: screeningKeys.indicatorSet('current'), queryFn: () => api.get<IndicatorSet>('/api/screening/indicator-sets/current') });
+}
+
+/** One indicator set version (an old screening shows the questions it was asked with). */
+export function useIndicatorSet(id: string | undefined) {
+  return useQuery({
+    queryKey: screeningKeys.indicatorSet(id ?? ''),
+    queryFn: () => api.get<IndicatorSet>(`/api/screening/indicator-sets/${encodeURIComponent(id!)}`),
+    enabled: Boolean(id),
+    staleTime: Infinity, // versions never change
+  });
+}
+
+/** One screening as its reader may see it. */
+export function useScreening(id: string) {
+  return useQuery({ queryKey: screeningKeys.detail(id), queryFn: () => api.get<ScreeningDetail>(`/api/screenings/${encodeURIComponent(id)}`), retry: false });
+}
