@@ -29,6 +29,9 @@ export interface TestClient {
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
+// Secrets of users who enrolled in this test file, for their later sign-ins.
+const enrolledSecrets = new Map<string, string>();
+
 function clientFor(sanad: Sanad): TestClient {
   const client: TestClient = {
     cookie: null,
@@ -71,12 +74,16 @@ export async function startTestSanad(options: { demo?: boolean; pathway?: boolea
       const login = await client.post('/api/auth/login', { username, password });
       if (login.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${login.statusCode} ${login.body}`);
       const { twoFactor } = login.json() as { twoFactor: string };
+      // Enrolment shows the secret (the demo one, or a new random one for other users).
+      let secret = enrolledSecrets.get(username);
       if (twoFactor === 'enrol') {
         const enrol = await client.get('/api/auth/2fa/enrol');
         if (enrol.statusCode !== 200) throw new Error(`enrolment of ${username} failed: ${enrol.body}`);
+        secret = (enrol.json() as { secret: string }).secret;
+        enrolledSecrets.set(username, secret);
       }
       if (twoFactor !== 'none') {
-        const verified = await client.post('/api/auth/2fa', { code: await freshDemoCode(username) });
+        const verified = await client.post('/api/auth/2fa', { code: await freshDemoCode(username, secret) });
         if (verified.statusCode !== 200) throw new Error(`2FA of ${username} failed: ${verified.body}`);
       }
       const me = await client.get('/api/me');
