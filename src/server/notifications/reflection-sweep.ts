@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.js';
 import type { AppContext } from '../http/app-context.js';
+import { startPeriodicTask } from '../ops/periodic-task.js';
 
 /** How often the periodic alerts are looked for. */
 export const SWEEP_INTERVAL_MS = 5 * 60_000;
@@ -50,32 +51,12 @@ export async function sweepReflectionPeriods(db: Db | Tx, now: Date): Promise<nu
 }
 
 /**
- * Starts the periodic notification sweeps (reflection periods ending) on an
- * unref'd timer, so it never keeps the process alive. Returns a function that
- * stops them; call it before closing the database.
+ * Starts the periodic notification sweeps (reflection periods ending). Returns
+ * a function that stops them; call it before closing the database.
  */
 export function startNotificationSweeps(ctx: Pick<AppContext, 'database' | 'logger'>, intervalMs = SWEEP_INTERVAL_MS): () => void {
-  let running = false;
-  let stopped = false;
-  const run = async () => {
-    if (running || stopped) return;
-    running = true;
-    try {
-      const created = await sweepReflectionPeriods(ctx.database.db, new Date());
-      if (created > 0) ctx.logger.info({ created }, 'reflection period alerts raised');
-    } catch (error) {
-      ctx.logger.warn({ err: error }, 'notification sweep failed; will retry');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void run(), 5_000);
-  const timer = setInterval(() => void run(), intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodicTask(ctx.logger, 'reflection-period-sweep', intervalMs, async () => {
+    const created = await sweepReflectionPeriods(ctx.database.db, new Date());
+    if (created > 0) ctx.logger.info({ created }, 'reflection period alerts raised');
+  });
 }

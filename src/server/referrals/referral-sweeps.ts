@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import type { AppContext } from '../http/app-context.js';
 import { dueAtExpression, loadReferralSettings } from './referral-settings.js';
+import { startPeriodicTask } from '../ops/periodic-task.js';
 
 /** Sweeps run this often by default: an emergency's 2-hour limit is missed by at most a minute. */
 export const SWEEP_INTERVAL_MS = 60_000;
@@ -50,34 +51,10 @@ export async function sweepOverdueReferrals(db: Db, now: Date): Promise<{ referr
   });
 }
 
-/**
- * Runs the overdue sweep on a timer (first run shortly after start). Returns a
- * stop function for graceful shutdown. A run never overlaps the previous one,
- * and a failure is logged, not thrown: the next tick tries again.
- */
+/** Runs the overdue sweep on a timer; returns a stop function for graceful shutdown. */
 export function startReferralSweeps(ctx: Pick<AppContext, 'database' | 'logger'>, options: { intervalMs?: number } = {}): () => void {
-  const interval = options.intervalMs ?? SWEEP_INTERVAL_MS;
-  let running = false;
-  let stopped = false;
-  const run = async () => {
-    if (running || stopped) return;
-    running = true;
-    try {
-      const result = await sweepOverdueReferrals(ctx.database.db, new Date());
-      if (result.referralAlerts + result.followUpAlerts > 0) ctx.logger.info(result, 'overdue referral and follow-up alerts raised');
-    } catch (error) {
-      ctx.logger.error({ err: error }, 'overdue sweep failed');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void run(), Math.min(5_000, interval));
-  const timer = setInterval(() => void run(), interval);
-  first.unref();
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodicTask(ctx.logger, 'overdue-referral-sweep', options.intervalMs ?? SWEEP_INTERVAL_MS, async () => {
+    const result = await sweepOverdueReferrals(ctx.database.db, new Date());
+    if (result.referralAlerts + result.followUpAlerts > 0) ctx.logger.info(result, 'overdue referral and follow-up alerts raised');
+  });
 }

@@ -1,15 +1,16 @@
-import { Alert, Anchor, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconFolderPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
+import { DuplicateCandidates } from '../cases/DuplicateCandidates';
 import type { z } from 'zod';
 import type { openCaseResponse, ScreeningDetail } from '../../shared/api/screening';
 import { PRS_GENDERS } from '../../shared/htcds/person';
 import { api } from '../api/client';
 import { ErrorAlert } from '../common/ErrorAlert';
-import { CODE_PREFIX, codeLabel, codeOptions, countryOptions } from '../cases/labels';
+import { codeOptions, countryOptions } from '../cases/labels';
 import { screeningKeys } from './screeningApi';
 
 type Opened = z.infer<typeof openCaseResponse>;
@@ -64,29 +65,7 @@ export function OpenCasePanel({ screening }: { screening: ScreeningDetail }) {
           ) : (
             <>
               <Text fw={600}>{t('screening.case.duplicates')}</Text>
-              <Table.ScrollContainer minWidth={420} type="native">
-                <Table data-testid="duplicate-candidates">
-                  <Table.Tbody>
-                    {duplicates.map((candidate) => (
-                      <Table.Tr key={candidate.caseId} data-testid="duplicate-candidate">
-                        <Table.Td>
-                          <bdi>{candidate.caseNumber}</bdi>
-                        </Table.Td>
-                        <Table.Td>{candidate.ownerAgencyName}</Table.Td>
-                        <Table.Td>
-                          <Group gap={4}>
-                            {candidate.reasons.map((reason) => (
-                              <Badge key={reason} variant="light" color="orange" size="sm">
-                                {codeLabel(intl, CODE_PREFIX.matchReason, reason)}
-                              </Badge>
-                            ))}
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DuplicateCandidates caseId={caseId} candidates={duplicates} canRequestMerge={false} />
               <Text size="sm" c="dimmed">
                 {t('screening.case.duplicatesHelp')}
               </Text>
