@@ -49,6 +49,10 @@ async function main(): Promise<void> {
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, database: sanad.ctx.database.kind }, 'Sanad is listening');
   process.stderr.write(`\nSanad is running. Sign in at ${url}/login (database: ${sanad.ctx.database.kind === 'embedded' ? `embedded, in ${config.dataDir}` : 'PostgreSQL'})\n`);
+  const { rows } = await sanad.ctx.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+  if (rows[0]?.n === 0) {
+    process.stderr.write('There are no accounts yet. Create the first administrator with:\n  npx sanad create-admin --username <name>\nor try the demo data with: npm run demo (on an empty data directory)\n');
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

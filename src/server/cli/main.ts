@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { KeyError } from '../crypto/keyring.js';
 import { COMMANDS } from './commands.js';
+import { AppError } from '../http/app-error.js';
 
 const USAGE = `Usage: sanad <command> [options]
 
@@ -38,8 +39,11 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof KeyError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
-    process.stderr.write(`sanad: ${error instanceof Error ? error.message : String(error)}\n`);
+    const known =
+      error instanceof ConfigError || error instanceof KeyError || error instanceof AppError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    // A refused value (weak password, taken username) says why, in the words of the policy.
+    const reason = error instanceof AppError && typeof error.details?.['reason'] === 'string' ? ` (${error.details['reason']}; at least 12 characters, not a common password, not containing the username)` : '';
+    process.stderr.write(`sanad: ${error instanceof Error ? error.message : String(error)}${error instanceof AppError && error.code === 'WEAK_PASSWORD' ? reason : ''}\n`);
     if (!known && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exit(1);
   },
