@@ -4,6 +4,7 @@ import { createLogger, createSanad } from './system.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { startNotificationSweeps } from './notifications/reflection-sweep.js';
 import { startReferralSweeps } from './referrals/referral-sweeps.js';
+import { startPeriodicTask } from './ops/periodic-task.js';
 
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -46,6 +47,11 @@ async function main(): Promise<void> {
   await sanad.app.listen({ port: config.port, host: config.host });
   // Periodic alerts (reflection periods ending, referrals and follow-ups overdue).
   const stopSweeps = [startNotificationSweeps(sanad.ctx), startReferralSweeps(sanad.ctx)];
+  // PGlite has no autovacuum daemon: refresh planner statistics ourselves, hourly.
+  if (sanad.ctx.database.kind === 'embedded') {
+    const { pool } = sanad.ctx.database;
+    stopSweeps.push(startPeriodicTask(logger, 'analyze', 3_600_000, async () => void (await pool.query('ANALYZE'))));
+  }
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, database: sanad.ctx.database.kind }, 'Sanad is listening');
   process.stderr.write(`\nSanad is running. Sign in at ${url}/login (database: ${sanad.ctx.database.kind === 'embedded' ? `embedded, in ${config.dataDir}` : 'PostgreSQL'})\n`);

@@ -12,6 +12,7 @@ import { createCase, updateCase } from './case-commands.js';
 import { presentCaseDetail, presentCaseListItems } from './case-presenter.js';
 import { caseScope, loadCaseInScope } from './case-scope.js';
 import { nameLookupKey } from './person-identity.js';
+import { inOrder } from '../db/in-order.js';
 
 export const caseIdParams = z.object({ id: z.string().uuid() });
 const CASE_NUMBER = /^SAN-\d{4}-\d{1,9}$/i;
@@ -38,7 +39,7 @@ export async function caseRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
       }
       const where = and(...filters);
       const result = await db.transaction(async (tx) => {
-        const [rows, total] = await Promise.all([
+        const [rows, total] = await inOrder([
           tx
             .select({ case: cases, ownerAgencyName: agencies.name, caseManagerName: managers.displayName })
             .from(cases)
@@ -113,7 +114,7 @@ export async function caseRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
       return db.transaction(async (tx) => {
         const row = await loadCaseInScope(tx, actor, 'case.readAccessLog', request.params.id);
         const where = and(eq(auditEvents.resourceType, 'case'), eq(auditEvents.resourceId, row.id));
-        const [events, total] = await Promise.all([
+        const [events, total] = await inOrder([
           tx
             .select({ event: auditEvents, agencyName: agencies.name })
             .from(auditEvents)

@@ -20,7 +20,7 @@ export function caseScope(actor: Actor, action: Action): SQL {
     assignedTo: (userId) =>
       or(
         eq(cases.caseManagerId, userId),
-        sql`EXISTS (SELECT 1 FROM case_assignments ca WHERE ca.case_id = ${cases.id} AND ca.user_id = ${userId})`,
+        sql`EXISTS (SELECT 1 FROM case_assignments ca WHERE ca.case_id = cases.id AND ca.user_id = ${userId})`,
       ) as SQL,
   });
 }

@@ -19,6 +19,11 @@ export function toAppError(error: unknown): { appError: AppError; unexpected: bo
   }
   if (isResponseSerializationError(error)) return { appError: new AppError('INTERNAL'), unexpected: true };
   const e = error as FastifyError & { code?: string };
+  // Drizzle wraps driver errors (DrizzleQueryError) with the PostgreSQL error as its cause.
+  const pgCode = (e as { cause?: { code?: string } }).cause?.code ?? e.code;
+  if (pgCode === PG_UNIQUE_VIOLATION) {
+    return { appError: new AppError('CONFLICT', 'A record with these values already exists', { reason: 'duplicate' }), unexpected: false };
+  }
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { appError: new AppError('PAYLOAD_TOO_LARGE', 'The request is too large'), unexpected: false };
@@ -27,8 +32,6 @@ export function toAppError(error: unknown): { appError: AppError; unexpected: bo
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { appError: new AppError('VALIDATION_FAILED', 'The request body is not valid JSON', { reason: 'malformed_json' }), unexpected: false };
-    case PG_UNIQUE_VIOLATION:
-      return { appError: new AppError('CONFLICT', 'A record with these values already exists', { reason: 'duplicate' }), unexpected: false };
   }
   if (e.statusCode === 400 && e instanceof SyntaxError) {
     return { appError: new AppError('VALIDATION_FAILED', 'The request body is not valid JSON', { reason: 'malformed_json' }), unexpected: false };

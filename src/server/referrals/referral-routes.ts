@@ -16,6 +16,7 @@ import { transitionReferral, type Transition } from './referral-lifecycle.js';
 import { presentReferralDetail, presentReferralListItem, QUEUE_ORDER, selectReferrals } from './referral-presenter.js';
 import { referralScope } from './referral-scope.js';
 import { loadReferralSettings } from './referral-settings.js';
+import { inOrder } from '../db/in-order.js';
 
 const idParams = z.object({ id: z.string().uuid() });
 
@@ -43,7 +44,7 @@ export async function referralRoutes(app: ZodApp, ctx: AppContext): Promise<void
       return db.transaction(async (tx) => {
         const settings = await loadReferralSettings(tx);
         const order = direction === 'incoming' ? QUEUE_ORDER : [desc(referrals.sentAt)];
-        const [rows, total] = await Promise.all([
+        const [rows, total] = await inOrder([
           selectReferrals(tx, actor, 'referral.list').where(where).orderBy(...order, referrals.id).limit(pageSize).offset((page - 1) * pageSize),
           tx.select({ n: count() }).from(referrals).innerJoin(cases, eq(cases.id, referrals.caseId)).where(where),
         ]);

@@ -11,6 +11,7 @@ import { presentReferralListItem, QUEUE_ORDER, selectReferrals } from './referra
 import { receivingSide } from './referral-scope.js';
 import { dueAtExpression, loadReferralSettings } from './referral-settings.js';
 import { pathwayHealthFigures } from './pathway-health.js';
+import { inOrder } from '../db/in-order.js';
 
 /** What each role must act on: case managers, shelters and the coordinator. */
 export async function worklistRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
@@ -33,7 +34,7 @@ export async function worklistRoutes(app: ZodApp, ctx: AppContext): Promise<void
         const overdueReferrals = sql<number>`(SELECT count(*)::int FROM referrals WHERE referrals.case_id = ${caseId} AND referrals.status = 'sent' AND ${dueAt} <= now())`;
         const openReferrals = sql<number>`(SELECT count(*)::int FROM referrals WHERE referrals.case_id = ${caseId} AND referrals.status IN ('sent', 'accepted', 'in_progress'))`;
         const nextDue = sql<string | null>`(SELECT min(f.due_date)::text FROM case_follow_ups f WHERE f.case_id = ${caseId} AND f.done_at IS NULL)`;
-        const [rows, total] = await Promise.all([
+        const [rows, total] = await inOrder([
           tx
             .select({ caseId: cases.id, caseNumber: cases.caseNumber, status: cases.status, riskLevel: cases.riskLevel, overdueFollowUps, overdueReferrals, openReferrals, nextFollowUpDue: nextDue })
             .from(cases)
@@ -58,7 +59,7 @@ export async function worklistRoutes(app: ZodApp, ctx: AppContext): Promise<void
       return db.transaction(async (tx) => {
         const settings = await loadReferralSettings(tx);
         const where = and(receivingSide(actor, 'worklist.shelter'), inArray(referrals.status, [...OPEN_REFERRAL_STATUSES]));
-        const [rows, total, beds] = await Promise.all([
+        const [rows, total, beds] = await inOrder([
           selectReferrals(tx, actor, 'referral.list').where(where).orderBy(...QUEUE_ORDER, referrals.id).limit(pageSize).offset((page - 1) * pageSize),
           tx.select({ n: count() }).from(referrals).where(where),
           tx

@@ -19,8 +19,10 @@ import { reportScopeCondition } from './report-scope.js';
 type ReportRow = typeof reports.$inferSelect;
 type Handle = Db | Tx;
 
+// Written as reports.id, not ${reports.id}: drizzle renders a column of a one-table select
+// unqualified, and inside this subquery "id" would be the dispatch's own id.
 const awaitingAcknowledgement = sql<boolean>`EXISTS (SELECT 1 FROM report_dispatches d
-  WHERE d.report_id = ${reports.id} AND d.purpose = 'emergency' AND d.acknowledged_at IS NULL)`;
+  WHERE d.report_id = reports.id AND d.purpose = 'emergency' AND d.acknowledged_at IS NULL)`;
 
 // Immediate danger first, then urgent, then standard.
 const urgencyRank = sql`CASE ${reports.urgency} WHEN 'immediate_danger' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END`;

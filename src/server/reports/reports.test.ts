@@ -181,6 +181,8 @@ describe('hotline reports', () => {
     expect(open.items.length).toBeGreaterThan(0);
     expect(open.items.every((r: { status: string; urgency: string }) => r.urgency === 'immediate_danger' && r.status !== 'closed')).toBe(true);
     expect('narrative' in open.items[0]).toBe(false);
+    // The work list marks emergencies still waiting for the police (computed in SQL per row).
+    expect(open.items.some((r: { awaitingAcknowledgement: boolean }) => r.awaitingAcknowledgement)).toBe(true);
   });
 
   it('refuses the administrator every report route (403), and other roles the hotline work', async () => {

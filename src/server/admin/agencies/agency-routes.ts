@@ -11,7 +11,9 @@ import { auditContextOf } from '../../http/request-context.js';
 import { recordAudit } from '../../audit/record-audit.js';
 
 const idParams = z.object({ id: z.string().uuid() });
-const userCount = sql<number>`(SELECT count(*)::int FROM users u WHERE u.agency_id = ${agencies.id})`;
+// agencies.id spelled out: drizzle would render ${agencies.id} as a bare "id", which inside
+// this subquery means the user's id.
+const userCount = sql<number>`(SELECT count(*)::int FROM users u WHERE u.agency_id = agencies.id)`;
 
 function presentAgency(row: typeof agencies.$inferSelect & { userCount: number }): Agency {
   return {
