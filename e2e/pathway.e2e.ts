@@ -105,6 +105,8 @@ describe('the referral pathway, end to end', () => {
     await page.getByTestId('screening-case-link').click();
     await page.getByTestId('case-number').waitFor();
     const caseId = new URL(page.url()).pathname.split('/').pop()!;
+    // The case is placed where the report came from (Casablanca-Settat).
+    expect(await page.evaluate(async (id) => ((await (await fetch(`/api/cases/${id}`)).json()) as { region: string | null }).region, new URL(page.url()).pathname.split('/').pop()!)).toBe('MA-06');
     await snap(page, 'pathway-3-case-fr');
 
     // 4. She consents to share with the shelter and with legal aid.

@@ -45,9 +45,12 @@ export async function createScreening(tx: Tx, actor: Actor, audit: AuditContext,
   if (input.province && (!regionOfProvince(input.province) || (input.region && regionOfProvince(input.province) !== input.region))) {
     throw invalid('province', 'not_in_region', 'The province is not in the chosen region');
   }
+  // A screening requested from a report happens where the report came from, unless told otherwise.
+  let reportRegion: string | null = null;
   if (input.reportId) {
-    const [report] = await tx.select({ id: reports.id }).from(reports).where(and(eq(reports.id, input.reportId), reportScopeCondition(tx, actor, 'report.read')));
+    const [report] = await tx.select({ id: reports.id, region: reports.region }).from(reports).where(and(eq(reports.id, input.reportId), reportScopeCondition(tx, actor, 'report.read')));
     if (!report) throw notFound('Report');
+    reportRegion = report.region;
   }
   // Every indicator of the set gets an answer on record; what was not asked is unknown.
   const answers: Record<string, IndicatorAnswer> = Object.fromEntries(set.indicators.map((i) => [i.code, input.answers[i.code] ?? 'unknown']));
@@ -62,7 +65,7 @@ export async function createScreening(tx: Tx, actor: Actor, audit: AuditContext,
       campaignName: input.campaignName,
       vulnerableGroup: input.vulnerableGroup,
       place: input.place,
-      region: input.region ?? (input.province ? (regionOfProvince(input.province) ?? null) : null),
+      region: input.region ?? (input.province ? (regionOfProvince(input.province) ?? null) : reportRegion),
       province: input.province,
       screenedOn,
       reportId: input.reportId,
