@@ -66,7 +66,7 @@ describe('the secure core in a browser', () => {
     await page.getByTestId('nav-users').click();
     const row = page.locator('[data-testid="user-row"][data-username="hotline"]');
     await row.waitFor();
-    await snap(page, 'core-admin-users-fr');
+    await snap(page, 'core-admin-users');
     await row.getByTestId('user-reset-2fa').click();
     await page.getByTestId('confirm-modal').waitFor();
     await page.getByTestId('confirm-ok').click();

@@ -28,7 +28,8 @@ export function App() {
       <DirectionProvider initialDirection="rtl">
         <MantineProvider theme={theme}>
           <LocaleProvider>
-            <Notifications position="top-center" />
+            {/* Bottom: toasts at the top covered modal titles and the demo banner. */}
+            <Notifications position="bottom-center" />
             <BrowserRouter>
               <AppRoutes />
             </BrowserRouter>

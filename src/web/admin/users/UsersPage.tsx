@@ -85,11 +85,10 @@ export function UsersPage() {
         data-testid="users-search"
       />
       <ErrorAlert error={users.error} />
-      <Table.ScrollContainer minWidth={1150} type="native">
+      <Table.ScrollContainer minWidth={980} type="native">
         <Table striped highlightOnHover data-testid="users-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{intl.formatMessage({ id: 'users.username' })}</Table.Th>
               <Table.Th>{intl.formatMessage({ id: 'users.displayName' })}</Table.Th>
               <Table.Th>{intl.formatMessage({ id: 'users.agency' })}</Table.Th>
               <Table.Th>{intl.formatMessage({ id: 'users.roles' })}</Table.Th>
@@ -102,10 +101,13 @@ export function UsersPage() {
           <Table.Tbody>
             {users.data?.items.map((user) => (
               <Table.Tr key={user.id} data-testid="user-row" data-id={user.id} data-username={user.username}>
+                {/* Name and username in one cell, so the actions stay on screen at laptop width. */}
                 <Table.Td>
-                  <bdi>{user.username}</bdi>
+                  <Text size="sm">{user.displayName}</Text>
+                  <Text size="xs" c="dimmed">
+                    <bdi>{user.username}</bdi>
+                  </Text>
                 </Table.Td>
-                <Table.Td>{user.displayName}</Table.Td>
                 <Table.Td>{user.agencyName}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
