@@ -73,7 +73,8 @@ describe('the referral pathway, end to end', () => {
     await page.goto(reportUrl);
     await page.getByTestId('report-dispatch-acknowledge').click();
     await page.getByTestId('report-dispatch-acknowledge').waitFor({ state: 'detached' });
-    await page.goto(`${server.baseUrl}/screenings/new?reportId=${reportId}`);
+    await page.getByTestId('report-screen').click();
+    await page.waitForURL((url) => url.pathname === '/screenings/new' && url.searchParams.get('reportId') === reportId);
     await page.getByTestId('screening-next').click(); // reactive screening, the default context
     await choose(page, 'screening-age-band', label(fr, 'screening.ageBand.25_34'));
     await choose(page, 'screening-sex', label(fr, 'screening.sex.Feminine'));

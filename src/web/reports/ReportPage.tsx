@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
 import type { ReportDetail } from '../../shared/api/reports';
 import { ApiError, api } from '../api/client';
+import { hasPermission, useMe } from '../api/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { PageTitle } from '../common/PageTitle';
 import { ForbiddenPage, NotFoundPage } from '../common/StatusPages';
@@ -40,6 +41,7 @@ export function ReportPage() {
   const { locale } = useLocale();
   const [action, setAction] = useState<ReportAction | null>(null);
   const [conflict, setConflict] = useState(false);
+  const canScreen = hasPermission(useMe().data, 'screening.create');
   const report = useQuery({
     queryKey: ['reports', 'detail', id],
     queryFn: () => api.get<ReportDetail>(`/api/reports/${encodeURIComponent(id)}`),
@@ -67,6 +69,12 @@ export function ReportPage() {
     <>
       <PageTitle id="report.detail.title">
         <Group gap="xs">
+          {/* A responder sent to this report screens the person from here; the screening links back to it. */}
+          {canScreen && r.status !== 'closed' && (
+            <Button component={Link} to={`/screenings/new?reportId=${r.id}`} variant="filled" data-testid="report-screen">
+              {t('report.action.screen')}
+            </Button>
+          )}
           {ACTIONS.filter((a) => r.allowedActions.includes(a.permission)).map((a) => (
             <Button key={a.action} variant={a.action === 'close' ? 'default' : 'light'} onClick={() => setAction(a.action)} data-testid={`report-open-${a.action}`}>
               {t(`report.action.${a.action}`)}

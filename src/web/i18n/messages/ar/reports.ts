@@ -141,6 +141,7 @@ export const reports: Record<string, string> = {
   'report.additions.title': 'معلومات أضافها المبلّغ',
   'report.linkedCases.title': 'الملفات المرتبطة',
   'report.action.triage': 'فرز',
+  'report.action.screen': 'إجراء مقابلة فرز',
   'report.action.dispatch': 'إحالة إلى مؤسسة',
   'report.action.close': 'إغلاق التبليغ',
   'report.dispatch.purpose': 'الغرض',

@@ -141,6 +141,7 @@ export const reports: Record<string, string> = {
   'report.additions.title': 'Information added by the reporter',
   'report.linkedCases.title': 'Linked cases',
   'report.action.triage': 'Triage',
+  'report.action.screen': 'Screen this person',
   'report.action.dispatch': 'Send to an agency',
   'report.action.close': 'Close the report',
   'report.dispatch.purpose': 'Purpose',

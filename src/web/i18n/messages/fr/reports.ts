@@ -141,6 +141,7 @@ export const reports: Record<string, string> = {
   'report.additions.title': 'Informations ajoutées par l’auteur',
   'report.linkedCases.title': 'Dossiers rattachés',
   'report.action.triage': 'Trier',
+  'report.action.screen': 'Mener un entretien de repérage',
   'report.action.dispatch': 'Transmettre à un organisme',
   'report.action.close': 'Clore le signalement',
   'report.dispatch.purpose': 'Objet de la transmission',
