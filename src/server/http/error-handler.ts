@@ -5,6 +5,11 @@ import { AppError } from './app-error.js';
 
 const PG_UNIQUE_VIOLATION = '23505';
 
+/** Broken JSON, however the parser reported it. */
+function malformedJson(): { appError: AppError; unexpected: boolean } {
+  return { appError: new AppError('VALIDATION_FAILED', 'The request body is not valid JSON', { reason: 'malformed_json' }), unexpected: false };
+}
+
 /** Turns any thrown error into an AppError; unknown errors become INTERNAL (logged, never shown). */
 export function toAppError(error: unknown): { appError: AppError; unexpected: boolean } {
   if (error instanceof AppError) return { appError: error, unexpected: false };
@@ -31,10 +36,10 @@ export function toAppError(error: unknown): { appError: AppError; unexpected: bo
       return { appError: new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send JSON (Content-Type: application/json)'), unexpected: false };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { appError: new AppError('VALIDATION_FAILED', 'The request body is not valid JSON', { reason: 'malformed_json' }), unexpected: false };
+      return malformedJson();
   }
   if (e.statusCode === 400 && e instanceof SyntaxError) {
-    return { appError: new AppError('VALIDATION_FAILED', 'The request body is not valid JSON', { reason: 'malformed_json' }), unexpected: false };
+    return malformedJson();
   }
   if (e.statusCode === 413) return { appError: new AppError('PAYLOAD_TOO_LARGE'), unexpected: false };
   if (e.statusCode === 415) return { appError: new AppError('UNSUPPORTED_MEDIA_TYPE'), unexpected: false };
