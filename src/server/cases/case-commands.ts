@@ -13,6 +13,7 @@ import { authorize, type Actor } from '../policies/authorize.js';
 import { loadCaseInScope } from './case-scope.js';
 import { findDuplicateCandidates } from './duplicates.js';
 import { insertPerson, replacePerson } from './person-identity.js';
+import { definedFields } from '@shared/defined-fields.js';
 
 type Keyed = Pick<AppContext, 'keyring'>;
 type CaseColumns = Partial<typeof cases.$inferInsert>;
@@ -71,7 +72,7 @@ export async function createCase(
     throw new AppError('VALIDATION_FAILED', 'Invalid case', { issues: parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.code })) });
   }
   const { person, openedAt, sourceReportId, sourceScreeningId, ...fields } = parsed.data;
-  const input = { ...CASE_FIELD_DEFAULTS, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+  const input = { ...CASE_FIELD_DEFAULTS, ...definedFields(fields) };
   await assertCaseManager(tx, input.caseManagerId);
   assertProvinceInRegion(input.region, input.province);
   const opened = openedAt ?? new Date().toISOString().slice(0, 10);

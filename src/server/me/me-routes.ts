@@ -13,6 +13,7 @@ import { permissionsOf } from '../policies/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashPassword, passwordWeakness, verifyPassword } from '../auth/passwords.js';
 import { and, ne } from 'drizzle-orm';
+import { definedFields } from '@shared/defined-fields.js';
 
 /** The signed-in user's own profile, and the public configuration the login page needs. */
 export async function meRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
@@ -52,7 +53,7 @@ export async function meRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     schema: { tags: ['me'], body: updateProfileBody, response: { 200: z.object({ ok: z.literal(true) }) } },
     handler: async (request) => {
       const actor = actorOf(request);
-      const changes = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined));
+      const changes = definedFields(request.body);
       await db.transaction(async (tx) => {
         await tx.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, actor.userId));
         await recordAudit(tx, auditContextOf(request), {

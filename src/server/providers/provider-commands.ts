@@ -5,6 +5,7 @@ import type { Tx } from '../db/database.js';
 import { agencies, providerServices, serviceProviders } from '../db/schema/index.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { AppError, conflict, notFound } from '../http/app-error.js';
+import { definedFields } from '@shared/defined-fields.js';
 
 type ProviderBody = z.output<typeof providerBody>;
 type ProviderPatch = z.output<typeof providerPatch>;
@@ -41,7 +42,7 @@ export async function createProvider(tx: Tx, audit: AuditContext, input: Provide
 /** Edits a directory entry against the version the editor loaded (stale → 409). */
 export async function updateProvider(tx: Tx, audit: AuditContext, id: string, input: ProviderPatch): Promise<void> {
   const { version, services, ...rest } = input;
-  const changes = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  const changes = definedFields(rest);
   if (input.agencyId) await assertAgencyExists(tx, input.agencyId);
   const [updated] = await tx
     .update(serviceProviders)

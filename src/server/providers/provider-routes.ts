@@ -1,6 +1,7 @@
 import { and, count, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { pageOf, pageQuery } from '@shared/api/pagination.js';
+import { definedFields } from '@shared/defined-fields.js';
 import {
   capacityBody,
   provider,
@@ -90,7 +91,7 @@ export async function providerRoutes(app: ZodApp, ctx: AppContext): Promise<void
       const { page, pageSize, caseId, ...asked } = request.query;
       // What the caller asked for wins over what the case says.
       const fromCase = caseId ? await criteriaFromCase(db, actor, caseId) : {};
-      const criteria = { ...fromCase, ...Object.fromEntries(Object.entries(asked).filter(([, v]) => v !== undefined)), service: asked.service };
+      const criteria = { ...fromCase, ...definedFields(asked), service: asked.service };
       const result = await matchProviders(db, actor, criteria, { page, pageSize });
       return {
         ...result,

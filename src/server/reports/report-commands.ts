@@ -11,6 +11,7 @@ import { AppError, conflict, notFound } from '../http/app-error.js';
 import type { Actor } from '../policies/authorize.js';
 import { assertScreeningAgency, chooseEmergencyAgency, createDispatch, hasEmergencyDispatch } from './report-dispatch.js';
 import { reportScopeCondition } from './report-scope.js';
+import { definedFields } from '@shared/defined-fields.js';
 
 export const NARRATIVE_CONTEXT = 'report.narrative';
 export const CONTACT_CONTEXT = 'report.reporter_contact';
@@ -89,7 +90,7 @@ export async function createReport(tx: Tx, keyring: Keyring, audit: AuditContext
 export async function updateReport(tx: Tx, keyring: Keyring, audit: AuditContext, actor: Actor, id: string, input: UpdateReportBody): Promise<void> {
   const current = await loadReportForChange(tx, actor, 'report.update', id, input.version);
   const { version: _version, narrative, reporterContact, receivedAt, ...plain } = input;
-  const changes: Partial<typeof reports.$inferInsert> = Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined));
+  const changes: Partial<typeof reports.$inferInsert> = definedFields(plain);
   if (narrative !== undefined) changes.narrativeEnc = encryptOptional(keyring, narrative, NARRATIVE_CONTEXT);
   if (reporterContact !== undefined) changes.reporterContactEnc = encryptOptional(keyring, reporterContact, CONTACT_CONTEXT);
   if (receivedAt !== undefined) changes.receivedAt = new Date(receivedAt);

@@ -9,6 +9,7 @@ import type { AppContext } from '../../http/app-context.js';
 import { notFound } from '../../http/app-error.js';
 import { auditContextOf } from '../../http/request-context.js';
 import { recordAudit } from '../../audit/record-audit.js';
+import { definedFields } from '@shared/defined-fields.js';
 
 const idParams = z.object({ id: z.string().uuid() });
 // agencies.id spelled out: drizzle would render ${agencies.id} as a bare "id", which inside
@@ -66,7 +67,7 @@ export async function agencyRoutes(app: ZodApp, ctx: AppContext): Promise<void> 
     config: { access: { action: 'agency.update' } },
     schema: { tags: ['admin'], params: idParams, body: agencyPatch, response: { 200: agency } },
     handler: async (request) => {
-      const changes = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined));
+      const changes = definedFields(request.body);
       return db.transaction(async (tx) => {
         const [row] = await tx.update(agencies).set({ ...changes, updatedAt: new Date() }).where(eq(agencies.id, request.params.id)).returning();
         if (!row) throw notFound('Agency');

@@ -7,6 +7,7 @@ import { recordAudit, type AuditContext } from '../../audit/record-audit.js';
 import { AppError, notFound } from '../../http/app-error.js';
 import { hashPassword, passwordWeakness } from '../../auth/passwords.js';
 import { deleteUserSessions } from '../../auth/sessions.js';
+import { definedFields } from '@shared/defined-fields.js';
 
 /** Refuses a password that breaks the policy, naming the reason for the UI. */
 export function assertStrongPassword(password: string, username: string): void {
@@ -49,7 +50,7 @@ export async function createUser(tx: Tx, audit: AuditContext, input: z.infer<typ
 /** Changes roles, agency, name or disabled state; disabling or moving a user ends their sessions. */
 export async function updateUser(tx: Tx, audit: AuditContext, userId: string, input: z.infer<typeof updateUserBody>): Promise<void> {
   if (input.agencyId) await assertAgencyExists(tx, input.agencyId);
-  const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const changes = definedFields(input);
   if (input.roles) changes['roles'] = [...new Set(input.roles)];
   if (audit.actorUserId === userId && (input.disabled === true || (input.roles && !input.roles.includes('administrator')))) {
     throw new AppError('CONFLICT', 'You cannot disable yourself or remove your own administrator role', { reason: 'self_lockout' });
