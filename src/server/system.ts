@@ -6,16 +6,35 @@ import { verifyKeyringAgainstDatabase } from './crypto/key-check.js';
 import { buildApp, type RegisteredRoute, type ZodApp } from './http/app.js';
 import type { AppContext } from './http/app-context.js';
 
-/** A created logger that never writes personal data: bodies, cookies and auth headers are redacted. */
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({
+interface LoggedRequest {
+  method: string;
+  url: string;
+  ip?: string;
+}
+
+/**
+ * What a log line keeps of a request. The query string is dropped because a case search carries
+ * a name (`?q=…`); the client address is dropped on public routes, whose reporters are promised
+ * anonymity (their audit rows carry no address either).
+ */
+export function requestForLog(req: LoggedRequest): { method: string; path: string; remoteAddress?: string } {
+  const path = req.url.split('?')[0] ?? '';
+  const anonymous = path.startsWith('/api/public/') || path === '/report' || path.startsWith('/report/');
+  return anonymous || req.ip === undefined ? { method: req.method, path } : { method: req.method, path, remoteAddress: req.ip };
+}
+
+/** A created logger that never writes personal data: bodies, cookies, auth headers and query strings are left out. */
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
     level: config.logLevel,
     base: { service: 'sanad' },
+    serializers: { req: requestForLog },
     redact: {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.body'],
       censor: '[redacted]',
     },
-  });
+  }, destination);
 }
 
 export interface Sanad {

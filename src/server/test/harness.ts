@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { loadConfig } from '../config/config.js';
 import { keyringFromKeys } from '../crypto/keyring.js';
 import { createLogger, createSanad, type Sanad } from '../system.js';
@@ -59,11 +60,11 @@ function clientFor(sanad: Sanad): TestClient {
 }
 
 /** Starts a Sanad on a fresh test database with a random key; `demo` seeds the demo accounts, `pathway` the demo data too. */
-export async function startTestSanad(options: { demo?: boolean; pathway?: boolean } = {}): Promise<TestSanad> {
+export async function startTestSanad(options: { demo?: boolean; pathway?: boolean; logDestination?: DestinationStream } = {}): Promise<TestSanad> {
   const config = { ...loadConfig({ SANAD_DATA_DIR: '/nonexistent-test-data', LOG_LEVEL: 'silent' }), demo: Boolean(options.demo) };
   const database = await openTestDatabase();
   const keyring = keyringFromKeys([randomBytes(32)]);
-  const sanad = await createSanad(config, { database, keyring, logger: createLogger({ logLevel: 'silent' }) });
+  const sanad = await createSanad(config, { database, keyring, logger: options.logDestination ? createLogger({ logLevel: 'info' }, options.logDestination) : createLogger({ logLevel: 'silent' }) });
   // The demo accounts by default; the whole demo pathway (cases, reports…) only when asked, to keep files fast.
   if (options.demo) await seedDemoIfEmpty(sanad.ctx, { accountsOnly: !options.pathway });
   return {

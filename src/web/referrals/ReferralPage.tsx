@@ -30,6 +30,12 @@ function Fact({ labelId, children }: { labelId: string; children: ReactNode }) {
   );
 }
 
+/** Minutes under an hour, hours (one decimal) beyond: "0 hours" would hide a fast answer. */
+function formatTimeToAcceptance(intl: ReturnType<typeof useIntl>, minutes: number): string {
+  if (minutes < 60) return intl.formatMessage({ id: 'referral.minutes' }, { minutes: Math.round(minutes) });
+  return intl.formatMessage({ id: 'referral.hours' }, { hours: Math.round((minutes / 60) * 10) / 10 });
+}
+
 /** The services recorded on this referral. */
 function ServicesTable({ items }: { items: ServiceDelivered[] }) {
   const intl = useIntl();
@@ -156,13 +162,18 @@ export function ReferralPage() {
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Fact labelId="referrals.service">{t(`serviceType.${r.serviceType}`)}</Fact>
             <Fact labelId="referrals.from">{r.referringAgencyName}</Fact>
-            <Fact labelId="referrals.to">{`${r.providerName} · ${r.receivingAgencyName}`}</Fact>
+            <Fact labelId="referrals.to">
+              {r.providerName}
+              <Text span display="block" size="xs" c="dimmed">
+                {r.receivingAgencyName}
+              </Text>
+            </Fact>
             <Fact labelId="referral.reason">{t(`referralReason.${r.reason}`)}</Fact>
             <Fact labelId="referrals.sentAt">{formatMoment(intl, r.sentAt)}</Fact>
             <Fact labelId="referral.dueAt">{formatMoment(intl, r.dueAt)}</Fact>
             {r.acceptedAt && <Fact labelId="referral.acceptedAt">{formatMoment(intl, r.acceptedAt)}</Fact>}
             {r.minutesToAcceptance !== null && (
-              <Fact labelId="referral.timeToAcceptance">{intl.formatMessage({ id: 'referral.hours' }, { hours: Math.round((r.minutesToAcceptance / 60) * 10) / 10 })}</Fact>
+              <Fact labelId="referral.timeToAcceptance">{formatTimeToAcceptance(intl, r.minutesToAcceptance)}</Fact>
             )}
             {r.caseId && (
               <Fact labelId="referrals.case">

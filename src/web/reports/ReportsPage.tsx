@@ -98,7 +98,7 @@ export function ReportsPage() {
                 onClick={() => navigate(`/reports/${report.id}`)}
                 onKeyDown={(event) => event.key === 'Enter' && navigate(`/reports/${report.id}`)}
               >
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Text ff="monospace" size="sm" dir="ltr" span>
                     {report.reference}
                   </Text>

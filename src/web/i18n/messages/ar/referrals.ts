@@ -68,6 +68,7 @@ export const referrals: Record<string, string> = {
   'referral.acceptedAt': 'تاريخ القبول',
   'referral.timeToAcceptance': 'مدة القبول',
   'referral.hours': '{hours, plural, zero {# ساعة} one {ساعة واحدة} two {ساعتان} few {# ساعات} many {# ساعة} other {# ساعة}}',
+  'referral.minutes': '{minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}}',
   'referral.decline.action': 'رفض',
   'referral.decline.title': 'رفض الإحالة',
   'referral.decline.reason': 'سبب الرفض',

@@ -68,6 +68,7 @@ export const referrals: Record<string, string> = {
   'referral.acceptedAt': 'Accepted',
   'referral.timeToAcceptance': 'Time to acceptance',
   'referral.hours': '{hours, plural, one {# hour} other {# hours}}',
+  'referral.minutes': '{minutes, plural, one {# minute} other {# minutes}}',
   'referral.decline.action': 'Decline',
   'referral.decline.title': 'Decline the referral',
   'referral.decline.reason': 'Reason for declining',

@@ -68,6 +68,7 @@ export const referrals: Record<string, string> = {
   'referral.acceptedAt': 'Acceptée le',
   'referral.timeToAcceptance': 'Délai d’acceptation',
   'referral.hours': '{hours, plural, one {# heure} other {# heures}}',
+  'referral.minutes': '{minutes, plural, one {# minute} other {# minutes}}',
   'referral.decline.action': 'Refuser',
   'referral.decline.title': 'Refuser l’orientation',
   'referral.decline.reason': 'Motif du refus',
