@@ -6,35 +6,30 @@ import { verifyKeyringAgainstDatabase } from './crypto/key-check.js';
 import { buildApp, type RegisteredRoute, type ZodApp } from './http/app.js';
 import type { AppContext } from './http/app-context.js';
 
-interface LoggedRequest {
-  method: string;
-  url: string;
-  ip?: string;
-}
-
 /**
- * What a log line keeps of a request. The query string is dropped because a case search carries
- * a name (`?q=…`); the client address is dropped on public routes, whose reporters are promised
- * anonymity (their audit rows carry no address either).
+ * What a log line keeps of a request: its method and path. The query string is dropped because a
+ * case search carries a name (`?q=…`). The client address is dropped too: the public report page
+ * and every asset it loads would otherwise tie an anonymous reporter to an address, and the audit
+ * trail already records the address of every signed-in action and sign-in attempt.
  */
-export function requestForLog(req: LoggedRequest): { method: string; path: string; remoteAddress?: string } {
-  const path = req.url.split('?')[0] ?? '';
-  const anonymous = path.startsWith('/api/public/') || path === '/report' || path.startsWith('/report/');
-  return anonymous || req.ip === undefined ? { method: req.method, path } : { method: req.method, path, remoteAddress: req.ip };
+export function requestForLog(req: { method: string; url: string }): { method: string; path: string } {
+  return { method: req.method, path: req.url.split('?')[0] ?? '' };
 }
 
-/** A created logger that never writes personal data: bodies, cookies, auth headers and query strings are left out. */
+/** A created logger that never writes personal data: bodies, cookies, auth headers, query strings and client addresses are left out. */
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
   return pino(
     {
-    level: config.logLevel,
-    base: { service: 'sanad' },
-    serializers: { req: requestForLog },
-    redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.body'],
-      censor: '[redacted]',
+      level: config.logLevel,
+      base: { service: 'sanad' },
+      serializers: { req: requestForLog },
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.body'],
+        censor: '[redacted]',
+      },
     },
-  }, destination);
+    destination,
+  );
 }
 
 export interface Sanad {

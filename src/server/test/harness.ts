@@ -64,7 +64,7 @@ export async function startTestSanad(options: { demo?: boolean; pathway?: boolea
   const config = { ...loadConfig({ SANAD_DATA_DIR: '/nonexistent-test-data', LOG_LEVEL: 'silent' }), demo: Boolean(options.demo) };
   const database = await openTestDatabase();
   const keyring = keyringFromKeys([randomBytes(32)]);
-  const sanad = await createSanad(config, { database, keyring, logger: options.logDestination ? createLogger({ logLevel: 'info' }, options.logDestination) : createLogger({ logLevel: 'silent' }) });
+  const sanad = await createSanad(config, { database, keyring, logger: createLogger({ logLevel: options.logDestination ? 'info' : 'silent' }, options.logDestination) });
   // The demo accounts by default; the whole demo pathway (cases, reports…) only when asked, to keep files fast.
   if (options.demo) await seedDemoIfEmpty(sanad.ctx, { accountsOnly: !options.pathway });
   return {
