@@ -17,7 +17,7 @@ const envSchema = z.object({
   SANAD_DEMO: z.enum(['0', '1', 'true', 'false', '']).optional(),
   SANAD_DEFAULT_LOCALE: z.enum(LOCALES).default('ar'),
   SANAD_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
-  SANAD_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  SANAD_TRUST_PROXY: z.string().default('0'),
   SANAD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SANAD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -32,7 +32,8 @@ export interface Config {
   demo: boolean;
   defaultLocale: (typeof LOCALES)[number];
   secureCookies: 'auto' | 'always' | 'never';
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-For to believe: none, a hop count, or their addresses (CIDR allowed). */
+  trustProxy: false | number | string[];
   sessionIdleMs: number;
   sessionMaxMs: number;
   logLevel: string;
@@ -56,9 +57,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.SANAD_DEMO === '1' || e.SANAD_DEMO === 'true',
     defaultLocale: e.SANAD_DEFAULT_LOCALE,
     secureCookies: e.SANAD_SECURE_COOKIES,
-    trustProxy: e.SANAD_TRUST_PROXY === '1' || e.SANAD_TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(e.SANAD_TRUST_PROXY),
     sessionIdleMs: e.SANAD_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SANAD_SESSION_MAX_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+const IPV4_OR_CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
+const IPV6_OR_CIDR = /^[0-9a-f:]+(\/\d{1,3})?$/i;
+
+/**
+ * Reads SANAD_TRUST_PROXY. Decision: never "trust every proxy". Believing the
+ * whole X-Forwarded-For header lets any client write the address that the audit
+ * trail records and that per-address rate limits count, so only a hop count
+ * (the number of reverse proxies in front of Sanad) or the proxies' own
+ * addresses are accepted.
+ */
+export function parseTrustProxy(value: string): false | number | string[] {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'true') {
+    throw new ConfigError(
+      'Invalid configuration:\n  SANAD_TRUST_PROXY: "true" would let any client forge its address; give the number of proxies in front of Sanad (for example 1) or their addresses (for example 10.0.0.5,10.0.0.0/24)',
+    );
+  }
+  const entries = v.split(',').map((part) => part.trim()).filter(Boolean);
+  const bad = entries.filter((entry) => !IPV4_OR_CIDR.test(entry) && !IPV6_OR_CIDR.test(entry) && !['loopback', 'linklocal', 'uniquelocal'].includes(entry));
+  if (entries.length === 0 || bad.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  SANAD_TRUST_PROXY: expected 0, a hop count or proxy addresses (got ${JSON.stringify(value)})`);
+  }
+  return entries;
 }

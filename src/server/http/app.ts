@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config/config.js';
 import type { RouteAccess } from './access.js';
 import type { AppContext } from './app-context.js';
 import { AppError } from './app-error.js';
@@ -35,7 +36,7 @@ export async function buildApp(ctx: AppContext): Promise<{ app: ZodApp; routes: 
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: MAX_JSON_BODY,
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -63,6 +64,12 @@ export async function buildApp(ctx: AppContext): Promise<{ app: ZodApp; routes: 
     },
     hsts: ctx.config.secureCookies === 'always',
   });
+  // API answers can carry identities: no browser cache or shared proxy may keep a copy. One hook, so a new
+  // route cannot forget it; the documentation UI's static files under /api/docs are exempt.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) void reply.header('cache-control', 'no-store');
+    return payload;
+  });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
@@ -81,6 +88,17 @@ export async function buildApp(ctx: AppContext): Promise<{ app: ZodApp; routes: 
   if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
   installNotFound(app, routes, webBuilt);
   return { app, routes };
+}
+
+/**
+ * Fastify's own hop count fails closed (it trusts no hop), so a hop count is
+ * given as a function: the socket peer and the next n-1 forwarded addresses are
+ * proxies, and the address before them is the client. Addresses and CIDR
+ * ranges go to fastify as they are.
+ */
+function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
 }
 
 /**

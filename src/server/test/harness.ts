@@ -60,8 +60,10 @@ function clientFor(sanad: Sanad): TestClient {
 }
 
 /** Starts a Sanad on a fresh test database with a random key; `demo` seeds the demo accounts, `pathway` the demo data too. */
-export async function startTestSanad(options: { demo?: boolean; pathway?: boolean; logDestination?: DestinationStream } = {}): Promise<TestSanad> {
-  const config = { ...loadConfig({ SANAD_DATA_DIR: '/nonexistent-test-data', LOG_LEVEL: 'silent' }), demo: Boolean(options.demo) };
+export async function startTestSanad(
+  options: { demo?: boolean; pathway?: boolean; logDestination?: DestinationStream; env?: Record<string, string> } = {},
+): Promise<TestSanad> {
+  const config = { ...loadConfig({ SANAD_DATA_DIR: '/nonexistent-test-data', LOG_LEVEL: 'silent', ...options.env }), demo: Boolean(options.demo) };
   const database = await openTestDatabase();
   const keyring = keyringFromKeys([randomBytes(32)]);
   const sanad = await createSanad(config, { database, keyring, logger: createLogger({ logLevel: options.logDestination ? 'info' : 'silent' }, options.logDestination) });
