@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['e2e/**/*.e2e.ts'],
+    globalSetup: ['e2e/support/require-chromium.ts'],
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
