@@ -13,7 +13,9 @@ export default defineConfig({
     // Each API test file boots its own database; two at a time fits two cores.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Timeouts guard against hangs, not speed (speed lives in `npm run bench`): CI shares two cores with other
+    // work, and a demo seed or a route walk that takes 20 s alone can take three times that there.
+    testTimeout: 150_000,
+    hookTimeout: 180_000,
   },
 });

@@ -68,7 +68,7 @@ async function run(env: BenchEnv, wanted: Set<SuiteName>): Promise<void> {
   }
   if (wanted.has('audit')) {
     heading('Generating data');
-    await step(`audit trail to ${AUDIT_EVENTS} hash-chained events`, () => seedAuditTrail(pool, refs, AUDIT_EVENTS));
+    await step(`audit trail to ${AUDIT_EVENTS} hash-chained events`, () => seedAuditTrail(pool, keyring, refs, AUDIT_EVENTS));
     await step('ANALYZE', () => analyze(pool));
     await auditSuite(env, AUDIT_EVENTS);
   }

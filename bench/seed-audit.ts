@@ -1,10 +1,15 @@
 import type pg from 'pg';
-import { GENESIS_HASH, hashAuditRow, type ChainedFields } from '../src/server/audit/hash-chain.js';
+import { GENESIS_HASH, hashKeyedAuditRow, macOfHash, type KeyedChainFields } from '../src/server/audit/hash-chain.js';
+import { AUDIT_CHAINS } from '../src/server/audit/record-audit.js';
+import { currentAuditMacKey } from '../src/server/crypto/audit-keys.js';
+import type { Keyring } from '../src/server/crypto/keyring.js';
 import type { ScaleRefs } from './seed-refs.js';
 
 const BATCH = 10_000;
-// Same lock as record-audit.ts: nothing else may append while the chain is extended.
+// Same lock space as audit_claim_chain (migration 0009): nothing else appends to a chain while it is extended.
 const AUDIT_CHAIN_LOCK = 727_002;
+
+type SealedRow = KeyedChainFields & { hash: string; mac: string };
 
 const ACTIONS: { action: string; resourceType: string | null; changed: string[]; details: (k: number) => Record<string, unknown> }[] = [
   { action: 'case.viewed', resourceType: 'case', changed: [], details: () => ({}) },
@@ -15,34 +20,41 @@ const ACTIONS: { action: string; resourceType: string | null; changed: string[];
 ];
 
 /**
- * Appends audit events until the trail holds `total` rows, with valid hashes
- * linked to the existing chain (the hash is SHA-256 over the previous hash, so
- * it is computed here, row by row, then inserted 10 000 rows per statement with unnest).
+ * Appends audit events until the trail holds `total` rows, spread round-robin over
+ * the audit chains, each row linked to its chain's head and sealed with the MAC
+ * the application would write (computed here, row by row, then inserted 10 000
+ * rows per statement with unnest). Runs as the application role: ids come from
+ * nextval, never setval.
  */
-export async function seedAuditTrail(pool: pg.Pool, refs: ScaleRefs, total: number): Promise<number> {
+export async function seedAuditTrail(pool: pg.Pool, keyring: Keyring, refs: ScaleRefs, total: number): Promise<number> {
   const client = await pool.connect();
+  const { keyId, key } = currentAuditMacKey(keyring);
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const last = await client.query<{ id: string; hash: string; n: string }>(
-      // Ordered by the column, not by the text alias: '99' sorts after '100'.
-      `SELECT (SELECT a.id::text FROM audit_events a ORDER BY a.id DESC LIMIT 1) AS id,
-              (SELECT a.hash FROM audit_events a ORDER BY a.id DESC LIMIT 1) AS hash, (SELECT count(*) FROM audit_events)::text AS n`,
+    for (let chain = 0; chain < AUDIT_CHAINS; chain += 1) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [AUDIT_CHAIN_LOCK, chain]);
+    const heads = new Map<number, { seq: number; hash: string }>();
+    const { rows: headRows } = await client.query<{ chain: number; seq: string; hash: string }>(
+      `SELECT DISTINCT ON (e.chain) e.chain::int AS chain, e.chain_seq::text AS seq, e.hash FROM audit_events e ORDER BY e.chain, e.chain_seq DESC`,
     );
-    const existing = Number(last.rows[0]!.n);
-    let id = BigInt(last.rows[0]!.id ?? '0');
-    let prevHash = last.rows[0]!.hash ?? GENESIS_HASH;
+    for (const h of headRows) heads.set(h.chain, { seq: Number(h.seq), hash: h.hash });
+    const existing = Number((await client.query<{ n: string }>('SELECT count(*)::text AS n FROM audit_events')).rows[0]!.n);
     const actors = Object.entries(refs.user);
     const started = Date.now() - (total - existing) * 1000;
     for (let done = existing; done < total; ) {
-      const rows: ChainedFields[] = [];
-      for (; rows.length < BATCH && done < total; done += 1) {
-        id += 1n;
+      const size = Math.min(BATCH, total - done);
+      const { rows: ids } = await client.query<{ id: string }>(`SELECT nextval('audit_events_id_seq')::text AS id FROM generate_series(1, $1)`, [size]);
+      const rows: SealedRow[] = [];
+      for (const { id } of ids) {
         const k = Number(id);
+        const chain = k % AUDIT_CHAINS;
+        const head = heads.get(chain) ?? { seq: 0, hash: GENESIS_HASH };
         const kind = ACTIONS[k % ACTIONS.length]!;
         const [username, userId] = actors[k % actors.length]!;
-        const row: ChainedFields = {
-          id: id.toString(),
+        const row: KeyedChainFields = {
+          id,
+          chain,
+          chainSeq: head.seq + 1,
+          keyId,
           occurredAt: new Date(started + k * 1000),
           actorUserId: userId,
           actorUsername: username,
@@ -56,14 +68,15 @@ export async function seedAuditTrail(pool: pg.Pool, refs: ScaleRefs, total: numb
           userAgent: 'Mozilla/5.0 (bench)',
           changedFields: kind.changed,
           details: kind.details(k),
-          prevHash,
+          prevHash: head.hash,
         };
-        prevHash = hashAuditRow(row);
-        rows.push({ ...row, hash: prevHash } as ChainedFields & { hash: string });
+        const hash = hashKeyedAuditRow(row);
+        heads.set(chain, { seq: row.chainSeq, hash });
+        rows.push({ ...row, hash, mac: macOfHash(key, hash) });
       }
-      await insertBatch(client, rows as (ChainedFields & { hash: string })[]);
+      await insertBatch(client, rows);
+      done += size;
     }
-    await client.query(`SELECT setval('audit_events_id_seq', $1::bigint)`, [id.toString()]);
     await client.query('COMMIT');
     return total - existing;
   } catch (error) {
@@ -74,17 +87,18 @@ export async function seedAuditTrail(pool: pg.Pool, refs: ScaleRefs, total: numb
   }
 }
 
-async function insertBatch(client: pg.PoolClient, rows: (ChainedFields & { hash: string })[]): Promise<void> {
-  const column = <T>(pick: (r: ChainedFields & { hash: string }) => T) => rows.map(pick);
+async function insertBatch(client: pg.PoolClient, rows: SealedRow[]): Promise<void> {
+  const column = <T>(pick: (r: SealedRow) => T) => rows.map(pick);
   await client.query(
     `INSERT INTO audit_events (id, occurred_at, actor_user_id, actor_username, actor_agency_id, actor_role, action, resource_type, resource_id,
-                               outcome, ip, user_agent, changed_fields, details, prev_hash, hash)
+                               outcome, ip, user_agent, changed_fields, details, prev_hash, hash, chain, chain_seq, key_id, mac)
      SELECT id, occurred_at, actor_user_id, actor_username, actor_agency_id, actor_role, action, resource_type, resource_id, outcome, ip, user_agent,
-            CASE WHEN changed = '' THEN '{}'::text[] ELSE string_to_array(changed, ',') END, details::jsonb, prev_hash, hash
+            CASE WHEN changed = '' THEN '{}'::text[] ELSE string_to_array(changed, ',') END, details::jsonb, prev_hash, hash, chain, chain_seq, key_id, mac
        FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[],
-                   $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+                   $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::smallint[], $18::bigint[],
+                   $19::text[], $20::text[])
             AS t(id, occurred_at, actor_user_id, actor_username, actor_agency_id, actor_role, action, resource_type, resource_id,
-                 outcome, ip, user_agent, changed, details, prev_hash, hash)`,
+                 outcome, ip, user_agent, changed, details, prev_hash, hash, chain, chain_seq, key_id, mac)`,
     [
       column((r) => r.id),
       column((r) => r.occurredAt.toISOString()),
@@ -102,6 +116,10 @@ async function insertBatch(client: pg.PoolClient, rows: (ChainedFields & { hash:
       column((r) => JSON.stringify(r.details)),
       column((r) => r.prevHash),
       column((r) => r.hash),
+      column((r) => r.chain),
+      column((r) => r.chainSeq),
+      column((r) => r.keyId),
+      column((r) => r.mac),
     ],
   );
 }

@@ -21,7 +21,7 @@ export async function auditSuite(env: BenchEnv, eventCount: number): Promise<voi
   );
   const direct = await measure(
     `audit chain verify, verifyAuditChain() alone ${at}`,
-    async () => (await verifyAuditChain(env.pool)).checked,
+    async () => (await verifyAuditChain(env.pool, { keyring: env.sanad.ctx.keyring })).checked,
     { warmup: 0, reps: 3, target: { ratePerSecondAbove: 20_000, unit: 'events' }, unitsPerRun: (checked) => checked },
   );
   ratio(viaRoute, 'route vs direct call', direct);

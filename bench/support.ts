@@ -73,7 +73,9 @@ export function clientFor(sanad: Sanad): BenchClient {
       });
       const set = response.cookies.find((c) => c.name === 'sanad_session');
       if (set) cookie = set.value ? `sanad_session=${set.value}` : null;
-      if (url === '/api/me' && response.statusCode === 200) csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+      // The server hands out the session's CSRF token on sign-in, 2FA and every answer to a session.
+      const handed = response.headers['x-csrf-token'];
+      if (typeof handed === 'string') csrfToken = handed;
       return response;
     },
     get: (url) => client.request('GET', url),

@@ -5,6 +5,7 @@ import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { startNotificationSweeps } from './notifications/reflection-sweep.js';
 import { startReferralSweeps } from './referrals/referral-sweeps.js';
 import { startPeriodicTask } from './ops/periodic-task.js';
+import { startAuditCheckpoints } from './audit/checkpoint-task.js';
 
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -50,8 +51,11 @@ async function main(): Promise<void> {
   // PGlite has no autovacuum daemon: refresh planner statistics ourselves, hourly.
   if (sanad.ctx.database.kind === 'embedded') {
     const { pool } = sanad.ctx.database;
-    stopSweeps.push(startPeriodicTask(logger, 'analyze', 3_600_000, async () => void (await pool.query('ANALYZE'))));
+    // ANALYZE needs the tables' owner; the application role may only ask the owner's function for it.
+    stopSweeps.push(startPeriodicTask(logger, 'analyze', 3_600_000, async () => void (await pool.query('SELECT refresh_planner_statistics()'))));
   }
+  // Signed checkpoints of the audit chains, stored and copied to SANAD_AUDIT_CHECKPOINT_FILE.
+  stopSweeps.push(startAuditCheckpoints(sanad.ctx));
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, database: sanad.ctx.database.kind }, 'Sanad is listening');
   process.stderr.write(`\nSanad is running. Sign in at ${url}/login (database: ${sanad.ctx.database.kind === 'embedded' ? `embedded, in ${config.dataDir}` : 'PostgreSQL'})\n`);

@@ -3,6 +3,7 @@ import type { Config } from './config/config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { loadKeyring, type Keyring } from './crypto/keyring.js';
 import { verifyKeyringAgainstDatabase } from './crypto/key-check.js';
+import { useAuditKeys } from './audit/record-audit.js';
 import { buildApp, type RegisteredRoute, type ZodApp } from './http/app.js';
 import type { AppContext } from './http/app-context.js';
 
@@ -50,11 +51,13 @@ export interface StartOptions {
 /** Opens the keys and the database (migrating it), checks they match, and builds the HTTP app. */
 export async function createSanad(config: Config, options: StartOptions = {}): Promise<Sanad> {
   const logger = options.logger ?? createLogger(config);
-  const keyring = options.keyring ?? (await loadKeyring(config.dataDir, config.masterKey));
+  const keyring = options.keyring ?? (await loadKeyring(config.dataDir, config.masterKey, config.keyFile));
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, migrationDatabaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir }));
   try {
     await verifyKeyringAgainstDatabase(database.pool, keyring);
+    // Audit rows are sealed only with keys proven to open this database's data.
+    useAuditKeys(database, keyring);
   } catch (error) {
     if (!options.database) await database.close();
     throw error;

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
   'CONSENT_REQUIRED',
+  // an activation code that is wrong, expired or already used (details.reason says which)
+  'ACTIVATION_INVALID',
   'INTERNAL',
 ] as const;
 
@@ -44,6 +46,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   CONSENT_REQUIRED: 422,
+  ACTIVATION_INVALID: 401,
   INTERNAL: 500,
 };
 

@@ -12,6 +12,9 @@ export const NOTIFICATION_KINDS = [
   'case_assigned',
   'dispatch_received',
   'merge_requested',
+  // user administration: a role grant waits for (or got) a second administrator's approval
+  'role_grant_requested',
+  'role_grant_approved',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router-dom';
 import { AgenciesPage } from './admin/agencies/AgenciesPage';
 import { UsersPage } from './admin/users/UsersPage';
 import { AuditPage } from './audit/AuditPage';
+import { ActivationPage } from './auth/ActivationPage';
 import { EnrolPage } from './auth/EnrolPage';
 import { LoginPage } from './auth/LoginPage';
 import { TwoFactorPage } from './auth/TwoFactorPage';
@@ -30,6 +31,8 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route path="/login/2fa" element={<TwoFactorPage />} />
       <Route path="/login/enrol" element={<EnrolPage />} />
+      {/* First sign-in with a one-time activation code. */}
+      <Route path="/activate" element={<ActivationPage />} />
       {/* Public reporting: no account, no session. */}
       <Route path="/report" element={<PublicReportPage />} />
       <Route path="/report/add" element={<PublicAdditionPage />} />

@@ -63,7 +63,7 @@ export async function auditRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     config: { access: { action: 'audit.verify' } },
     schema: { tags: ['audit'], response: { 200: auditVerifyResponse } },
     handler: async (request) => {
-      const result = await verifyAuditChain(ctx.database.pool);
+      const result = await verifyAuditChain(ctx.database.pool, { keyring: ctx.keyring });
       await recordAuditStandalone(db, auditContextOf(request), {
         action: 'audit.verified',
         outcome: result.ok ? 'success' : 'failure',

@@ -18,6 +18,12 @@ export const AUDIT_ACTIONS = [
   'user.created',
   'user.updated',
   'user.twoFactorReset',
+  // separation of duties: role grants approved by a second administrator, activation codes
+  'user.roleGrantRequested',
+  'user.roleGrantApproved',
+  'user.roleGrantRejected',
+  'user.activationIssued',
+  'auth.activated',
   'profile.updated',
   'audit.read',
   'audit.verified',

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** The fields of an audit row that its hash covers, in a fixed order. */
 export interface ChainedFields {
@@ -32,7 +32,17 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** SHA-256 over the row's fields and the previous row's hash. */
+/** The fields of a keyed row (from migration 0009 on): its chain, its place in it, and the master key's id. */
+export interface KeyedChainFields extends ChainedFields {
+  chain: number;
+  chainSeq: number;
+  keyId: string;
+}
+
+/**
+ * SHA-256 of a row written before keyed chains (migration 0009): over the row's
+ * fields and the previous row's hash.
+ */
 export function hashAuditRow(row: ChainedFields): string {
   const material = canonicalJson([
     row.id,
@@ -52,4 +62,45 @@ export function hashAuditRow(row: ChainedFields): string {
     row.prevHash,
   ]);
   return createHash('sha256').update(material).digest('hex');
+}
+
+/**
+ * SHA-256 of a keyed row: its content, its chain and place, the key id and the
+ * previous row's hash. Anyone can recompute it; only the MAC needs the key.
+ */
+export function hashKeyedAuditRow(row: KeyedChainFields): string {
+  const material = canonicalJson([
+    'sanad-audit-v2',
+    row.id,
+    row.chain,
+    row.chainSeq,
+    row.keyId,
+    row.occurredAt.toISOString(),
+    row.actorUserId,
+    row.actorUsername,
+    row.actorAgencyId,
+    row.actorRole,
+    row.action,
+    row.resourceType,
+    row.resourceId,
+    row.outcome,
+    row.ip,
+    row.userAgent,
+    row.changedFields,
+    row.details,
+    row.prevHash,
+  ]);
+  return createHash('sha256').update(material).digest('hex');
+}
+
+/** HMAC-SHA256 of a row's hash under the audit key: what someone without the key cannot make. */
+export function macOfHash(key: Buffer, hash: string): string {
+  return createHmac('sha256', key).update(hash).digest('hex');
+}
+
+/** Compares two hex digests in constant time. */
+export function sameDigest(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  return left.length === right.length && timingSafeEqual(left, right);
 }

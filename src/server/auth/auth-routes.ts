@@ -7,15 +7,19 @@ import { AppError } from '../http/app-error.js';
 import { actorOf, auditContextOf } from '../http/request-context.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { logIn } from './login.js';
-import { deleteSession, deleteUserSessions, SESSION_COOKIE } from './sessions.js';
+import { CSRF_HEADER, deleteSession, deleteUserSessions, SESSION_COOKIE } from './sessions.js';
 import { completeTwoFactor, startEnrolment } from './two-factor.js';
 
 const ok = z.object({ ok: z.literal(true) });
 
-/** Sets the session cookie: httpOnly, SameSite=Strict, Secure over HTTPS. */
-function setSessionCookie(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, token: string): void {
+/**
+ * Sets the session cookie (httpOnly, SameSite=Strict, Secure over HTTPS) and hands out the new
+ * session's CSRF token, which its next state-changing request (the code, a logout) must send back.
+ */
+export function startSession(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, session: { token: string; csrfToken: string }): void {
+  void reply.header(CSRF_HEADER, session.csrfToken);
   const secure = ctx.config.secureCookies === 'always' || (ctx.config.secureCookies === 'auto' && request.protocol === 'https');
-  void reply.setCookie(SESSION_COOKIE, token, {
+  void reply.setCookie(SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'strict',
     secure,
@@ -35,9 +39,9 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     schema: { tags: ['auth'], body: loginBody, response: { 200: loginResponse } },
     handler: async (request, reply) => {
       if (request.session) await deleteSession(db, request.session.id);
-      const { token, next } = await logIn(db, request.body, auditContextOf(request), ctx.sessionPolicy);
-      setSessionCookie(ctx, request, reply, token);
-      return { twoFactor: next };
+      const loggedIn = await logIn(db, request.body, auditContextOf(request), ctx.sessionPolicy);
+      startSession(ctx, request, reply, loggedIn);
+      return { twoFactor: loggedIn.next };
     },
   });
 
@@ -47,7 +51,7 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     handler: async (request) => {
       const session = request.session!;
       if (session.twoFactorPassed && session.user.totpSecretEnc) throw new AppError('CONFLICT', 'Already verified', { reason: 'already_enrolled' });
-      return startEnrolment(db, ctx.keyring, session);
+      return startEnrolment(db, ctx.keyring, session, auditContextOf(request));
     },
   });
 
@@ -56,8 +60,8 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     config: { access: 'twoFactorPending', rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request) => request.cookies[SESSION_COOKIE] ?? request.ip } },
     schema: { tags: ['auth'], body: twoFactorBody, response: { 200: ok } },
     handler: async (request, reply) => {
-      const { token } = await completeTwoFactor(db, ctx.keyring, request.session!, request.body.code, auditContextOf(request), ctx.sessionPolicy);
-      setSessionCookie(ctx, request, reply, token);
+      const verified = await completeTwoFactor(db, ctx.keyring, request.session!, request.body.code, auditContextOf(request), ctx.sessionPolicy);
+      startSession(ctx, request, reply, verified);
       return { ok: true as const };
     },
   });

@@ -1,24 +1,23 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { requiresTwoFactor, type Role } from '@shared/roles.js';
 import type { Db } from '../db/database.js';
 import { users } from '../db/schema/index.js';
 import { recordAudit, recordAuditStandalone, type AuditContext } from '../audit/record-audit.js';
 import { AppError } from '../http/app-error.js';
+import { accountLocked, clearFailures, countFailure, holdAccount } from './lockout.js';
 import { verifyAgainstDummy, verifyPassword } from './passwords.js';
 import { createSession, type SessionPolicy } from './sessions.js';
 
-/** Failures allowed before the account locks; each later failure doubles the wait. */
-export const FAILURES_BEFORE_LOCK = 5;
-const FIRST_LOCK_SECONDS = 60;
-const MAX_LOCK_SECONDS = 60 * 60;
-
-/** Seconds an account stays locked after `failures` consecutive failures (0 when not locked). */
-export function lockSecondsAfter(failures: number): number {
-  if (failures < FAILURES_BEFORE_LOCK) return 0;
-  return Math.min(MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS * 2 ** (failures - FAILURES_BEFORE_LOCK));
-}
+export { FAILURES_BEFORE_LOCK, lockSecondsAfter } from './lockout.js';
 
 export type TwoFactorNext = 'required' | 'enrol' | 'none';
+
+/** A new session, its CSRF token, and what the client must do next. */
+export interface LoggedIn {
+  token: string;
+  csrfToken: string;
+  next: TwoFactorNext;
+}
 
 /**
  * Checks a username and password. On success opens a session whose 2FA state
@@ -30,7 +29,7 @@ export async function logIn(
   input: { username: string; password: string },
   client: AuditContext,
   policy: SessionPolicy,
-): Promise<{ token: string; next: TwoFactorNext }> {
+): Promise<LoggedIn> {
   const username = input.username.trim().toLowerCase();
   const user = (await db.select().from(users).where(eq(users.username, username)).limit(1))[0];
   const attempt = { ...client, actorUsername: username };
@@ -40,40 +39,39 @@ export async function logIn(
     throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
   }
   const who = { ...attempt, actorUserId: user.id, actorAgencyId: user.agencyId, actorRole: user.roles.join(',') };
+  // A locked account costs no password hash; the lock is checked again below, under the row lock.
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
     await recordAuditStandalone(db, who, { action: 'auth.login', outcome: 'denied', details: { reason: 'locked' } });
-    throw new AppError('ACCOUNT_LOCKED', 'Too many failed attempts; try again later', {
-      retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000),
-    });
+    throw accountLocked(Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000));
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await registerFailure(db, user.id);
-    await recordAuditStandalone(db, who, { action: 'auth.login', outcome: 'failure', details: { reason: 'invalid_credentials' } });
-    throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
-  }
-  if (user.disabled) {
-    await recordAuditStandalone(db, who, { action: 'auth.login', outcome: 'denied', details: { reason: 'disabled' } });
-    throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
-  }
+  const passwordMatches = await verifyPassword(user.passwordHash, input.password);
   const enrolled = Boolean(user.totpSecretEnc);
   const next: TwoFactorNext = enrolled ? 'required' : requiresTwoFactor(user.roles as Role[]) ? 'enrol' : 'none';
-  return db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, ...(next === 'none' ? { lastLoginAt: new Date() } : {}) })
-      .where(eq(users.id, user.id));
-    const { token } = await createSession(tx, user.id, next === 'none', policy, client);
-    await recordAudit(tx, who, { action: 'auth.login', details: { twoFactor: next } });
-    return { token, next };
-  });
-}
 
-/** Counts a failed password or code and locks the account once the threshold is passed. */
-export async function registerFailure(db: Db, userId: string): Promise<void> {
-  await db.execute(sql`
-    UPDATE users SET failed_logins = failed_logins + 1,
-      locked_until = CASE WHEN failed_logins + 1 >= ${FAILURES_BEFORE_LOCK}
-        THEN now() + make_interval(secs => LEAST(${MAX_LOCK_SECONDS}, ${FIRST_LOCK_SECONDS} * power(2, failed_logins + 1 - ${FAILURES_BEFORE_LOCK})))
-        ELSE locked_until END
-    WHERE id = ${userId}`);
+  const outcome = await db.transaction(async (tx): Promise<{ refused: AppError } | { loggedIn: LoggedIn }> => {
+    const held = await holdAccount(tx, user.id);
+    // Guesses sent together were all hashed above; once one of them locked the account, the others
+    // are answered "locked" whether right or wrong, so a burst learns no more than the threshold allows.
+    if (held && held.lockedForSeconds > 0) {
+      await recordAudit(tx, who, { action: 'auth.login', outcome: 'denied', details: { reason: 'locked' } });
+      return { refused: accountLocked(held.lockedForSeconds) };
+    }
+    if (!passwordMatches) {
+      await countFailure(tx, user.id);
+      await recordAudit(tx, who, { action: 'auth.login', outcome: 'failure', details: { reason: 'invalid_credentials' } });
+      return { refused: new AppError('INVALID_CREDENTIALS', 'Wrong username or password') };
+    }
+    if (user.disabled) {
+      await recordAudit(tx, who, { action: 'auth.login', outcome: 'denied', details: { reason: 'disabled' } });
+      return { refused: new AppError('ACCOUNT_DISABLED', 'This account is disabled') };
+    }
+    // The count is cleared only when the sign-in is whole: here when no second factor follows,
+    // otherwise by the correct code (two-factor.ts).
+    if (next === 'none') await clearFailures(tx, user.id);
+    const { token, csrfToken } = await createSession(tx, user.id, next === 'none', policy, client);
+    await recordAudit(tx, who, { action: 'auth.login', details: { twoFactor: next } });
+    return { loggedIn: { token, csrfToken, next } };
+  });
+  if ('refused' in outcome) throw outcome.refused;
+  return outcome.loggedIn;
 }

@@ -4,6 +4,12 @@ import type { Db, Tx } from '../db/database.js';
 import { sessions, users } from '../db/schema/index.js';
 
 export const SESSION_COOKIE = 'sanad_session';
+/**
+ * The header a session's CSRF token travels in, both ways: the server hands it out on the answers
+ * of the routes a session may reach (sign-in and 2FA included, so a half-signed-in session has it
+ * too), and every state-changing request must send it back.
+ */
+export const CSRF_HEADER = 'x-csrf-token';
 
 // Writing last_seen_at on every request would turn reads into writes; a minute's
 // precision is plenty for an idle timeout counted in tens of minutes.

@@ -1,38 +1,67 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import type { Db, Tx } from '../db/database.js';
 import { sessions, users } from '../db/schema/index.js';
 import { decryptText, encryptText } from '../crypto/encryption.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { recordAudit, recordAuditStandalone, type AuditContext } from '../audit/record-audit.js';
+import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { AppError } from '../http/app-error.js';
-import { registerFailure } from './login.js';
+import { accountLocked, clearFailures, countFailure, holdAccount, type HeldAccount } from './lockout.js';
 import type { LoadedSession, SessionPolicy } from './sessions.js';
 import { createSession } from './sessions.js';
 import { enrolmentOf, newTotpSecret, verifyTotp } from './totp.js';
 
 export const TOTP_CONTEXT = 'user.totp_secret';
 
+/** The session's user, held FOR UPDATE, after checking the account is not locked (an audited refusal otherwise). */
+async function heldUnlessLocked(tx: Tx, session: LoadedSession, client: AuditContext): Promise<{ held: HeldAccount } | { refused: AppError }> {
+  const held = await holdAccount(tx, session.user.id);
+  if (!held) return { refused: new AppError('UNAUTHENTICATED', 'Sign in first') };
+  // A session that passed the password before the lock gets nowhere during it: no code is checked.
+  if (held.lockedForSeconds > 0) {
+    await recordAudit(tx, client, { action: 'auth.twoFactorFailed', outcome: 'denied', details: { reason: 'locked' } });
+    return { refused: accountLocked(held.lockedForSeconds) };
+  }
+  return { held };
+}
+
 /**
  * Starts (or resumes) enrolment for a signed-in user without 2FA: a pending
  * secret is kept encrypted until the first correct code confirms it.
  */
-export async function startEnrolment(db: Db, keyring: Keyring, session: LoadedSession) {
-  const user = session.user;
-  if (user.totpSecretEnc) throw new AppError('CONFLICT', 'Two-factor authentication is already set up', { reason: 'already_enrolled' });
-  let secret: string;
-  if (user.totpPendingSecretEnc) {
-    secret = decryptText(keyring, user.totpPendingSecretEnc, TOTP_CONTEXT);
-  } else {
-    secret = newTotpSecret();
-    await db.update(users).set({ totpPendingSecretEnc: encryptText(keyring, secret, TOTP_CONTEXT) }).where(eq(users.id, user.id));
-  }
-  return { ...(await enrolmentOf(secret, user.username)), secret };
+export async function startEnrolment(db: Db, keyring: Keyring, session: LoadedSession, client: AuditContext) {
+  const outcome = await db.transaction(async (tx): Promise<{ refused: AppError } | { secret: string; username: string }> => {
+    const checked = await heldUnlessLocked(tx, session, client);
+    if ('refused' in checked) return checked;
+    const user = checked.held.user;
+    if (user.totpSecretEnc) return { refused: new AppError('CONFLICT', 'Two-factor authentication is already set up', { reason: 'already_enrolled' }) };
+    if (user.totpPendingSecretEnc) return { secret: decryptText(keyring, user.totpPendingSecretEnc, TOTP_CONTEXT), username: user.username };
+    const secret = newTotpSecret();
+    await tx.update(users).set({ totpPendingSecretEnc: encryptText(keyring, secret, TOTP_CONTEXT) }).where(eq(users.id, user.id));
+    return { secret, username: user.username };
+  });
+  if ('refused' in outcome) throw outcome.refused;
+  return { ...(await enrolmentOf(outcome.secret, outcome.username)), secret: outcome.secret };
+}
+
+/**
+ * Records that the user has used the code of `step`, unless that step or a later one was used
+ * already: the conditional UPDATE is what makes a code single-use per account, whatever number of
+ * sessions send it at the same moment, on either database.
+ */
+async function claimTimeStep(tx: Tx, userId: string, step: number): Promise<boolean> {
+  const claimed = await tx
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return claimed.length === 1;
 }
 
 /**
  * Checks a TOTP code for the session's user (confirming enrolment when it is
  * pending). A correct code replaces the session with a fresh, fully signed-in
- * one (a new token: no session fixation). A wrong one counts as a failed login.
+ * one (a new token: no session fixation) and clears the account's failure count.
+ * A wrong or already used one counts as a failed sign-in of the account.
  */
 export async function completeTwoFactor(
   db: Db,
@@ -41,31 +70,28 @@ export async function completeTwoFactor(
   code: string,
   client: AuditContext,
   policy: SessionPolicy,
-): Promise<{ token: string }> {
-  const user = session.user;
-  const sealed = user.totpSecretEnc ?? user.totpPendingSecretEnc;
-  if (!sealed) throw new AppError('CONFLICT', 'Start two-factor enrolment first', { reason: 'not_enrolled' });
-  const step = await verifyTotp(decryptText(keyring, sealed, TOTP_CONTEXT), code, user.totpLastStep ?? null);
-  if (step === null) {
-    await registerFailure(db, user.id);
-    await recordAuditStandalone(db, client, { action: 'auth.twoFactorFailed', outcome: 'failure' });
-    throw new AppError('TWO_FACTOR_INVALID', 'The code is wrong or expired');
-  }
-  const enrolling = !user.totpSecretEnc;
-  return db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({
-        totpLastStep: step,
-        failedLogins: 0,
-        lockedUntil: null,
-        lastLoginAt: new Date(),
-        ...(enrolling ? { totpSecretEnc: sealed, totpPendingSecretEnc: null } : {}),
-      })
-      .where(eq(users.id, user.id));
+): Promise<{ token: string; csrfToken: string }> {
+  const outcome = await db.transaction(async (tx): Promise<{ refused: AppError } | { token: string; csrfToken: string }> => {
+    const checked = await heldUnlessLocked(tx, session, client);
+    if ('refused' in checked) return checked;
+    // The row as it is now, not as the session loaded it: another session may have used a code since.
+    const user = checked.held.user;
+    const sealed = user.totpSecretEnc ?? user.totpPendingSecretEnc;
+    if (!sealed) return { refused: new AppError('CONFLICT', 'Start two-factor enrolment first', { reason: 'not_enrolled' }) };
+    const step = await verifyTotp(decryptText(keyring, sealed, TOTP_CONTEXT), code, user.totpLastStep ?? null);
+    if (step === null || !(await claimTimeStep(tx, user.id, step))) {
+      await countFailure(tx, user.id);
+      await recordAudit(tx, client, { action: 'auth.twoFactorFailed', outcome: 'failure' });
+      return { refused: new AppError('TWO_FACTOR_INVALID', 'The code is wrong or expired') };
+    }
+    const enrolling = !user.totpSecretEnc;
+    if (enrolling) await tx.update(users).set({ totpSecretEnc: sealed, totpPendingSecretEnc: null }).where(eq(users.id, user.id));
+    await clearFailures(tx, user.id);
     await tx.delete(sessions).where(eq(sessions.id, session.id));
-    const { token } = await createSession(tx, user.id, true, policy, client);
+    const created = await createSession(tx, user.id, true, policy, client);
     await recordAudit(tx, client, { action: enrolling ? 'auth.twoFactorEnrolled' : 'auth.twoFactorVerified' });
-    return { token };
+    return created;
   });
+  if ('refused' in outcome) throw outcome.refused;
+  return outcome;
 }

@@ -12,8 +12,10 @@ import { AppError, conflict } from '../http/app-error.js';
 import { authorize, type Actor } from '../policies/authorize.js';
 import { loadCaseInScope } from './case-scope.js';
 import { findDuplicateCandidates } from './duplicates.js';
-import { insertPerson, replacePerson } from './person-identity.js';
+import { assertCaseSourcesInScope } from './case-sources.js';
+import { insertPerson, loadPerson, patchPerson, replacePerson } from './person-identity.js';
 import { definedFields } from '@shared/defined-fields.js';
+import { issueReason } from '@shared/api/fields.js';
 
 type Keyed = Pick<AppContext, 'keyring'>;
 type CaseColumns = Partial<typeof cases.$inferInsert>;
@@ -69,10 +71,11 @@ export async function createCase(
   authorize(actor, 'case.create');
   const parsed = createCaseBody.safeParse(rawInput);
   if (!parsed.success) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid case', { issues: parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.code })) });
+    throw new AppError('VALIDATION_FAILED', 'Invalid case', { issues: parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: issueReason(i) })) });
   }
   const { person, openedAt, sourceReportId, sourceScreeningId, ...fields } = parsed.data;
   const input = { ...CASE_FIELD_DEFAULTS, ...definedFields(fields) };
+  await assertCaseSourcesInScope(tx, actor, { sourceReportId, sourceScreeningId });
   await assertCaseManager(tx, input.caseManagerId);
   assertProvinceInRegion(input.region, input.province);
   const opened = openedAt ?? new Date().toISOString().slice(0, 10);
@@ -105,7 +108,9 @@ export async function createCase(
 
 /**
  * Applies a partial update against the version the client read: a stale
- * version gets 409 CONFLICT, never a silent overwrite.
+ * version gets 409 CONFLICT, never a silent overwrite. A field not sent keeps
+ * its value, at every level: the person's identity is the stored one with the
+ * sent fields merged in.
  */
 export async function updateCase(tx: Tx, ctx: Keyed, actor: Actor, audit: AuditContext, caseId: string, input: UpdateCaseInput): Promise<void> {
   const current = await loadCaseInScope(tx, actor, 'case.update', caseId);
@@ -140,9 +145,12 @@ export async function updateCase(tx: Tx, ctx: Keyed, actor: Actor, audit: AuditC
     .where(and(eq(cases.id, caseId), eq(cases.version, version)))
     .returning({ id: cases.id });
   if (updated.length === 0) throw conflict();
-  if (person) await replacePerson(tx, ctx.keyring, current.personId, person);
+  const personFields = Object.keys(definedFields(person ?? {}));
+  if (person && personFields.length > 0) {
+    await replacePerson(tx, ctx.keyring, current.personId, patchPerson(await loadPerson(tx, ctx.keyring, current.personId), person));
+  }
 
-  const changedFields = Object.keys(input).filter((k) => k !== 'version');
+  const changedFields = [...Object.keys(definedFields(input)).filter((k) => k !== 'version' && k !== 'person'), ...personFields.map((k) => `person.${k}`)];
   await recordAudit(tx, audit, {
     action: 'case.updated',
     resourceType: 'case',

@@ -10,7 +10,7 @@ import { agencies, caseAssignments, cases, persons, users } from '../db/schema/i
 import { allowedActionsOn, type Actor } from '../policies/authorize.js';
 import type { CaseRow } from './case-scope.js';
 import { listConsents } from './consent.js';
-import { decryptPerson, displayNameOf } from './person-identity.js';
+import { decryptPerson, displayNameOf, presentablePerson } from './person-identity.js';
 
 /** The actions a case record may offer (the UI hides what would fail). */
 export const CASE_RECORD_ACTIONS: readonly Action[] = [
@@ -58,7 +58,7 @@ export async function presentCaseDetail(tx: Tx, keyring: Keyring, actor: Actor, 
     caseNumber: row.caseNumber,
     version: row.version,
     status: row.status as CaseDetail['status'],
-    person: decryptPerson(keyring, joined!.person),
+    person: presentablePerson(decryptPerson(keyring, joined!.person)),
     ownerAgencyId: row.ownerAgencyId,
     ownerAgencyName: joined!.ownerAgencyName,
     caseManagerId: row.caseManagerId,

@@ -26,8 +26,8 @@ const ARABIC_PERSON = {
 
 async function signInNewUser(username: string, agencyId: string, roles: string[]): Promise<TestClient> {
   const password = 'Tanger-Patrol-Unit-2026!x';
-  const created = await admin.post('/api/users', { username, displayName: `Test ${username}`, agencyId, roles, locale: 'fr', password });
-  expect(created.statusCode, created.body).toBe(201);
+  // Created, approved by a second administrator and activated with the code, as the system requires.
+  await sanad.addUser({ username, agencyId, roles }, { password, by: admin });
   // Enrol with the published demo secret so the harness can complete 2FA.
   await sanad.ctx.database.pool.query('UPDATE users SET totp_pending_secret_enc = $1 WHERE username = $2', [
     encryptText(sanad.ctx.keyring, DEMO_TOTP_SECRET, TOTP_CONTEXT),

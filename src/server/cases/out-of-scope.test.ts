@@ -19,14 +19,8 @@ beforeAll(async () => {
      WHERE a.name LIKE 'DGSN%' AND EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id) LIMIT 1`);
   policeCaseId = rows[0].id;
   const gendarmerie = (await sanad.ctx.database.pool.query(`SELECT id FROM agencies WHERE name LIKE 'Royal Gendarmerie%'`)).rows[0].id;
-  const created = await admin.post('/api/users', {
-    username: 'gendarme.tanger',
-    displayName: 'Gendarme Tanger',
-    agencyId: gendarmerie,
-    roles: ['first_responder'],
-    password: DEMO_PASSWORD,
-  });
-  expect(created.statusCode).toBe(201);
+  // Created, approved by a second administrator and activated with the code (DEMO_PASSWORD), as the system requires.
+  await sanad.addUser({ username: 'gendarme.tanger', displayName: 'Gendarme Tanger', agencyId: gendarmerie, roles: ['first_responder'] }, { password: DEMO_PASSWORD, by: admin });
   gendarme = await sanad.signIn('gendarme.tanger');
 });
 afterAll(async () => sanad?.close());

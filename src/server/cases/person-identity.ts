@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Person, PersonInput } from '@shared/api/cases.js';
+import type { Person, PersonInput, PersonPatch } from '@shared/api/cases.js';
+import { isUsableDay, MAX_YEAR, MIN_YEAR } from '@shared/api/fields.js';
+import { mergePatch } from '@shared/api/patch.js';
 import { blindIndex } from '../crypto/blind-index.js';
 import { decryptOptional, encryptOptional } from '../crypto/encryption.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -135,9 +137,14 @@ function openJson<T>(keyring: Keyring, sealed: string | null, column: string, fa
   return text === null ? fallback : (JSON.parse(text) as T);
 }
 
-/** Decrypts a person row (only ever for a caller allowed to read the case). */
+/** A stored birth year as a number; anything that is not a whole number reads as unknown. */
+function storedYear(value: string | null): number | null {
+  return value !== null && /^-?\d{1,6}$/.test(value) ? Number(value) : null;
+}
+
+/** Decrypts a person row as stored (only ever for a caller allowed to read the case). */
 export function decryptPerson(keyring: Keyring, row: PersonRow): Person {
-  const year = decryptOptional(keyring, row.birthYearEnc, ctx('birth_year'));
+  const year = storedYear(decryptOptional(keyring, row.birthYearEnc, ctx('birth_year')));
   return {
     givenNameAr: decryptOptional(keyring, row.givenNameArEnc, ctx('given_name_ar')),
     familyNameAr: decryptOptional(keyring, row.familyNameArEnc, ctx('family_name_ar')),
@@ -145,7 +152,7 @@ export function decryptPerson(keyring: Keyring, row: PersonRow): Person {
     familyNameLatin: decryptOptional(keyring, row.familyNameLatEnc, ctx('family_name_lat')),
     aliases: openJson(keyring, row.aliasesEnc, 'aliases', []),
     birthDate: decryptOptional(keyring, row.birthDateEnc, ctx('birth_date')),
-    birthYear: year === null ? null : Number(year),
+    birthYear: year,
     birthYearEstimated: row.birthYearEstimated,
     sex: row.sex as Person['sex'],
     citizenships: row.citizenships as Person['citizenships'],
@@ -153,6 +160,26 @@ export function decryptPerson(keyring: Keyring, row: PersonRow): Person {
     identityDocuments: openJson(keyring, row.identityDocumentsEnc, 'identity_documents', []),
     contact: openJson(keyring, row.contactEnc, 'contact', { phone: null, email: null, address: null }),
   };
+}
+
+/**
+ * The identity as shown: a birth date or year stored before the edge refused
+ * such values (`0000-01-01`, `2026-02-30`) reads as unknown rather than
+ * breaking the page; the stored value stays until someone corrects it.
+ */
+export function presentablePerson(person: Person): Person {
+  const yearUsable = person.birthYear !== null && person.birthYear >= MIN_YEAR && person.birthYear <= MAX_YEAR;
+  return { ...person, birthDate: isUsableDay(person.birthDate) ? person.birthDate : null, birthYear: yearUsable ? person.birthYear : null };
+}
+
+/**
+ * The stored identity with a patch applied: what was not sent is kept, at
+ * every level (contact included). A new birth date sent without a year lets
+ * the stored year (derived from the old date) follow the new date.
+ */
+export function patchPerson(stored: PersonInput, patch: PersonPatch): PersonInput {
+  const merged = mergePatch(stored, patch);
+  return patch.birthDate && patch.birthYear === undefined ? { ...merged, birthYear: null } : merged;
 }
 
 /** The name to show in lists: the Latin name, else the Arabic one, else the first alias. */
@@ -169,6 +196,12 @@ export async function insertPerson(tx: Tx, keyring: Keyring, person: PersonInput
   const [row] = await tx.insert(persons).values(encryptPerson(keyring, person)).returning({ id: persons.id });
   await writeIndexKeys(tx, row!.id, indexKeysOf(keyring, person));
   return row!.id;
+}
+
+/** A person's identity as stored, for a change (never shown as it is: see presentablePerson). */
+export async function loadPerson(tx: Tx, keyring: Keyring, personId: string): Promise<PersonInput> {
+  const [row] = await tx.select().from(persons).where(eq(persons.id, personId));
+  return decryptPerson(keyring, row!);
 }
 
 /** Replaces a person's identity and re-derives all their blind indexes. */

@@ -2,14 +2,11 @@ import type { ParseArgsConfig } from 'node:util';
 import { createInterface } from 'node:readline';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../config/config.js';
-import { openDatabase, type Database } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
-import { loadKeyring } from '../crypto/keyring.js';
-import { verifyKeyringAgainstDatabase } from '../crypto/key-check.js';
-import { verifyAuditChain } from '../audit/verify-chain.js';
 import { SYSTEM_CONTEXT } from '../audit/record-audit.js';
+import { openKeys, withDatabase } from './cli-support.js';
+import { AUDIT_COMMANDS } from './audit-commands.js';
 import { agencies } from '../db/schema/index.js';
-import { createUser } from '../admin/users/user-commands.js';
+import { createAdministratorFromConsole } from '../admin/users/user-commands.js';
 import { seedDemoIfEmpty } from '../demo/seed-demo.js';
 
 export interface CliCommand {
@@ -18,15 +15,6 @@ export interface CliCommand {
   help: string;
   options: NonNullable<ParseArgsConfig['options']>;
   run(config: Config, values: Record<string, string | boolean | undefined>): Promise<number>;
-}
-
-async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: options.migrate ?? true });
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
 }
 
 async function promptHidden(question: string): Promise<string> {
@@ -51,16 +39,13 @@ export const COMMANDS: CliCommand[] = [
     help: 'sanad migrate\n\nApplies the SQL migrations in src/server/db/migrations to the configured database\n(DATABASE_URL, or the embedded database under SANAD_DATA_DIR). Safe to run repeatedly.',
     options: {},
     async run(config) {
-      await withDatabase(
-        config,
-        async (database) => {
-          const result = await migrate(database.pool);
-          process.stdout.write(
-            result.applied.length ? `Applied ${result.applied.length} migration(s): ${result.applied.join(', ')}\n` : `Database is up to date (${result.alreadyApplied} migrations).\n`,
-          );
-        },
-        { migrate: false },
-      );
+      // Opening migrates, as the owner role (SANAD_MIGRATION_DATABASE_URL, else DATABASE_URL).
+      await withDatabase(config, async (database) => {
+        const result = database.migrations!;
+        process.stdout.write(
+          result.applied.length ? `Applied ${result.applied.length} migration(s): ${result.applied.join(', ')}\n` : `Database is up to date (${result.alreadyApplied} migrations).\n`,
+        );
+      });
       return 0;
     },
   },
@@ -76,17 +61,15 @@ export const COMMANDS: CliCommand[] = [
       const username = String(values['username'] ?? '').trim().toLowerCase();
       if (!username) throw new Error('--username is required (see sanad create-admin --help).');
       const password = process.env['SANAD_ADMIN_PASSWORD'] || (await promptHidden('Password for the new administrator: '));
-      const keyring = await loadKeyring(config.dataDir, config.masterKey);
       await withDatabase(config, async (database) => {
-        await verifyKeyringAgainstDatabase(database.pool, keyring);
+        await openKeys(config, database);
         await database.db.transaction(async (tx) => {
           let agency = (await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.name, ADMIN_AGENCY)))[0];
           agency ??= (await tx.insert(agencies).values({ name: ADMIN_AGENCY, type: 'CentralGovernmentOrganisation' }).returning({ id: agencies.id }))[0]!;
-          await createUser(tx, { ...SYSTEM_CONTEXT, actorUsername: 'cli' }, {
+          await createAdministratorFromConsole(tx, { ...SYSTEM_CONTEXT, actorUsername: 'cli' }, {
             username,
             displayName: String(values['name'] ?? username),
             agencyId: agency.id,
-            roles: ['administrator'],
             locale: config.defaultLocale,
             password,
           });
@@ -102,30 +85,10 @@ export const COMMANDS: CliCommand[] = [
     help: 'sanad seed-demo\n\nSeeds the demo data (see README: demo accounts) when the database has no users yet.\nFor demonstrations and tests only: the demo password is public.',
     options: {},
     async run(config) {
-      const keyring = await loadKeyring(config.dataDir, config.masterKey);
-      const seeded = await withDatabase(config, async (database) => {
-        await verifyKeyringAgainstDatabase(database.pool, keyring);
-        return seedDemoIfEmpty({ database, keyring });
-      });
+      const seeded = await withDatabase(config, async (database) => seedDemoIfEmpty({ database, keyring: await openKeys(config, database) }));
       process.stdout.write(seeded ? 'Demo data seeded.\n' : 'The database already has users; nothing was seeded.\n');
       return 0;
     },
   },
-  {
-    name: 'audit verify',
-    summary: 'Check the audit trail hash chain for edited or deleted rows',
-    help: 'sanad audit verify\n\nRecomputes the hash chain of the audit trail. Exit code 0 when intact;\n4 with the id of the first broken row when a row was edited or deleted.',
-    options: {},
-    async run(config) {
-      const result = await withDatabase(config, (database) => verifyAuditChain(database.pool), { migrate: false });
-      if (result.ok) {
-        process.stdout.write(`OK: audit trail intact (${result.checked} events checked).\n`);
-        return 0;
-      }
-      process.stdout.write(
-        `BROKEN: audit event ${result.firstBrokenId} fails verification (${result.reason === 'row_altered' ? 'the row was altered' : 'the previous row was altered or deleted'}); ${result.checked} events before it are intact.\n`,
-      );
-      return 4;
-    },
-  },
+  ...AUDIT_COMMANDS,
 ];

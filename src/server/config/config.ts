@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LOCALES } from '@shared/locales.js';
 
@@ -14,6 +14,13 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   SANAD_MASTER_KEY: z.string().min(1).optional(),
+  SANAD_KEY_FILE: z.string().min(1).optional(),
+  SANAD_MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  SANAD_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  SANAD_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   SANAD_DEMO: z.enum(['0', '1', 'true', 'false', '']).optional(),
   SANAD_DEFAULT_LOCALE: z.enum(LOCALES).default('ar'),
   SANAD_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
@@ -29,6 +36,13 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   masterKey: string | undefined;
+  /** Where the key file lives when SANAD_MASTER_KEY is not set; may be outside the data directory. */
+  keyFile: string;
+  /** The owner role's connection for migrations (PostgreSQL); the app itself runs as `sanad_app`. */
+  migrationDatabaseUrl: string | undefined;
+  /** A file outside the database to which each signed audit checkpoint is appended (JSON lines). */
+  auditCheckpointFile: string | undefined;
+  auditCheckpointMs: number;
   demo: boolean;
   defaultLocale: (typeof LOCALES)[number];
   secureCookies: 'auto' | 'always' | 'never';
@@ -48,12 +62,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const dataDir = resolve(e.SANAD_DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: resolve(e.SANAD_DATA_DIR),
+    dataDir,
     databaseUrl: e.DATABASE_URL,
     masterKey: e.SANAD_MASTER_KEY,
+    keyFile: e.SANAD_KEY_FILE ? resolve(e.SANAD_KEY_FILE) : join(dataDir, 'master.key'),
+    migrationDatabaseUrl: e.SANAD_MIGRATION_DATABASE_URL,
+    auditCheckpointFile: e.SANAD_AUDIT_CHECKPOINT_FILE ? resolve(e.SANAD_AUDIT_CHECKPOINT_FILE) : undefined,
+    auditCheckpointMs: e.SANAD_AUDIT_CHECKPOINT_MINUTES * 60_000,
     demo: e.SANAD_DEMO === '1' || e.SANAD_DEMO === 'true',
     defaultLocale: e.SANAD_DEFAULT_LOCALE,
     secureCookies: e.SANAD_SECURE_COOKIES,

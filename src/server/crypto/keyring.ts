@@ -1,6 +1,6 @@
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Thrown when the keys cannot be loaded or do not match the data: Sanad refuses to start. */
 export class KeyError extends Error {}
@@ -52,18 +52,19 @@ function keyringOf(keys: MasterKey[], source: Keyring['source']): Keyring {
 
 /**
  * Loads the keyring from `SANAD_MASTER_KEY` (comma-separated base64 keys, newest
- * first) or from `<dataDir>/master.key`, creating that file with mode 0600 on
- * first start. Never falls back to storing plaintext.
+ * first) or from the key file (`SANAD_KEY_FILE`, by default `<dataDir>/master.key`),
+ * creating that file with mode 0600 (in a 0700 directory) on first start. The file
+ * may live apart from the data, so that a copy of the data never carries its key.
+ * Never falls back to storing plaintext.
  */
-export async function loadKeyring(dataDir: string, masterKeyEnv: string | undefined): Promise<Keyring> {
+export async function loadKeyring(dataDir: string, masterKeyEnv: string | undefined, file: string = join(dataDir, KEY_FILE_NAME)): Promise<Keyring> {
   if (masterKeyEnv) return keyringOf(parseKeys(masterKeyEnv, 'SANAD_MASTER_KEY'), 'environment');
-  const file = join(dataDir, KEY_FILE_NAME);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new KeyError(`Cannot read the key file ${file}: ${(error as Error).message}`);
-    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     text = randomBytes(32).toString('base64') + '\n';
     await writeFile(file, text, { mode: 0o600, flag: 'wx' });
     await chmod(file, 0o600);

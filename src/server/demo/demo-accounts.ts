@@ -38,6 +38,8 @@ export interface DemoUser {
 
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', displayName: 'Samir Administrator', agency: 'admin', roles: ['administrator'], locale: 'fr' },
+  // A second administrator: roles that reach identities take the approval of another administrator than the one who asked.
+  { username: 'admin2', displayName: 'Rachida Bennani', agency: 'admin', roles: ['administrator'], locale: 'ar' },
   { username: 'hotline', displayName: 'Nadia El Amrani', agency: 'hotline', roles: ['hotline_operator'], locale: 'ar' },
   { username: 'responder', displayName: 'Youssef Benali', agency: 'police', roles: ['first_responder'], locale: 'fr' },
   { username: 'casemanager', displayName: 'Fatima Zahra Idrissi', agency: 'social', roles: ['case_manager'], locale: 'ar' },

@@ -24,6 +24,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  /** The zod schemas the route validates its input with (the input-schema test walks them). */
+  schema?: RouteOptions['schema'];
 }
 
 const WEB_DIST = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
@@ -106,14 +108,14 @@ function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((a
  * document routes and non-API (static web) routes are public without saying so;
  * any other route without a declaration stops the build.
  */
-export function declaredRoutes(route: Pick<RouteOptions, 'method' | 'url' | 'config'>): RegisteredRoute[] {
+export function declaredRoutes(route: Pick<RouteOptions, 'method' | 'url' | 'config' | 'schema'>): RegisteredRoute[] {
   const url = route.url;
   if (!route.config?.access && (PUBLIC_PREFIXES.some((p) => url.startsWith(p)) || !url.startsWith('/api'))) {
     route.config = { ...route.config, access: 'public' };
   }
   const access = route.config?.access as RouteAccess | undefined;
   if (!access) throw new Error(`Route ${String(route.method)} ${url} declares no access: every route must (deny by default).`);
-  return [route.method].flat().map((method) => ({ method, url, access }));
+  return [route.method].flat().map((method) => ({ method, url, access, schema: route.schema }));
 }
 
 function routePattern(url: string): RegExp {

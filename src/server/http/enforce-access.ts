@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { IDENTITY_ACTIONS } from '@shared/actions.js';
 import type { Role } from '@shared/roles.js';
-import { loadSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { CSRF_HEADER, loadSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { recordAuditStandalone } from '../audit/record-audit.js';
 import { can } from '../policies/authorize.js';
 import type { AppContext } from './app-context.js';
@@ -25,11 +25,14 @@ function isComplete(request: FastifyRequest): boolean {
 /**
  * The gate every request passes before its body is even validated:
  * load the session, then apply the route's declared access (deny by default),
- * the 2FA requirement and the CSRF check.
+ * the 2FA requirement and the CSRF check. The CSRF check has no exemption but
+ * public routes (no session to forge a request with): a half-signed-in session
+ * learns its token from the sign-in answer, or from the header every answer to
+ * it carries, so its code and its logout are checked like any other change.
  */
 export function installAccessEnforcement(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('session', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await loadSession(ctx.database.db, token, ctx.sessionPolicy) : null;
@@ -38,11 +41,14 @@ export function installAccessEnforcement(app: FastifyInstance, ctx: AppContext):
 
     const session = request.session;
     if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+    // Only on API answers, which are never cached (no-store), and before any refusal, so a page
+    // reloaded halfway through sign-in gets the token back from its first call.
+    void reply.header(CSRF_HEADER, session.csrfToken);
     if (access !== 'twoFactorPending' && !isComplete(request)) {
       throw new AppError('TWO_FACTOR_REQUIRED', 'Complete two-factor authentication first');
     }
-    if (!SAFE_METHODS.has(request.method) && access !== 'twoFactorPending') {
-      const sent = request.headers['x-csrf-token'];
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
         throw new AppError('CSRF_FAILED', 'Missing or wrong x-csrf-token header');
       }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ApiErrorBody, FieldIssue } from '@shared/errors.js';
+import { issueReason } from '@shared/api/fields.js';
 import { AppError } from './app-error.js';
 
 const PG_UNIQUE_VIOLATION = '23505';
@@ -18,7 +19,8 @@ export function toAppError(error: unknown): { appError: AppError; unexpected: bo
       field: [error.validationContext === 'body' ? '' : error.validationContext, ...(v.instancePath ?? '').split('/')]
         .filter(Boolean)
         .join('.') || String(v.params?.['path'] ?? ''),
-      reason: String(v.keyword ?? 'invalid'),
+      // Our own checks (impossible date, control character…) name their reason; zod's own use their code.
+      reason: issueReason({ code: v.keyword === undefined ? undefined : String(v.keyword), message: v.message }),
     }));
     return { appError: new AppError('VALIDATION_FAILED', 'Some fields are invalid', { issues }), unexpected: false };
   }

@@ -1,9 +1,11 @@
 import type { ZodApp } from './app.js';
 import type { AppContext } from './app-context.js';
 import { authRoutes } from '../auth/auth-routes.js';
+import { activationRoutes } from '../auth/activation-routes.js';
 import { meRoutes } from '../me/me-routes.js';
 import { agencyRoutes } from '../admin/agencies/agency-routes.js';
 import { userRoutes } from '../admin/users/user-routes.js';
+import { roleGrantRoutes } from '../admin/users/role-grant-routes.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { healthRoutes } from '../ops/health-routes.js';
 import { caseApiRoutes } from '../cases/case-api.js';
@@ -17,9 +19,11 @@ import { referralApiRoutes } from '../referrals/referral-api.js';
 export async function registerApiRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   await healthRoutes(app, ctx);
   await authRoutes(app, ctx);
+  await activationRoutes(app, ctx);
   await meRoutes(app, ctx);
   await agencyRoutes(app, ctx);
   await userRoutes(app, ctx);
+  await roleGrantRoutes(app, ctx);
   await auditRoutes(app, ctx);
   // cases
   await caseApiRoutes(app, ctx);

@@ -35,17 +35,20 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 function sanadCli(args: string[], extra: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [join(ROOT, 'bin/sanad.mjs'), ...args], { env: env(extra), encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [join(ROOT, 'bin/sanad.mjs'), ...args], { env: env(extra), encoding: 'utf8', timeout: 150_000 });
 }
 
 async function alterOneAuditRow(): Promise<string> {
   const database = await openDatabase(databaseUrl ? { databaseUrl, migrate: false } : { dataDir, migrate: false });
   try {
-    const { rows } = await database.pool.query(`SELECT id::text AS id FROM audit_events ORDER BY audit_events.id LIMIT 1`);
-    await database.pool.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`);
-    await database.pool.query(`UPDATE audit_events SET details = '{"forged": true}' WHERE id = $1`, [rows[0].id]);
-    await database.pool.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete`);
-    return rows[0].id as string;
+    // The table's owner (here a superuser) bypasses the append-only trigger; the application's role cannot.
+    return await database.asOwner(async (owner) => {
+      const { rows } = await owner.query(`SELECT id::text AS id FROM audit_events ORDER BY audit_events.id LIMIT 1`);
+      await owner.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`);
+      await owner.query(`UPDATE audit_events SET details = '{"forged": true}' WHERE id = $1`, [rows[0].id]);
+      await owner.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete`);
+      return rows[0].id as string;
+    });
   } finally {
     await database.close();
   }
@@ -74,7 +77,7 @@ describe('operating Sanad from the command line', () => {
     const wrong = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
       env: env({ SANAD_MASTER_KEY: randomBytes(32).toString('base64'), PORT: '39999' }),
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 150_000,
       cwd: ROOT,
     });
     expect(wrong.status).toBe(3);

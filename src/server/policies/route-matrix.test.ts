@@ -149,14 +149,11 @@ describe('two-factor gate', () => {
   it('keeps a user who has not enrolled 2FA away from identity-bearing routes', async () => {
     const admin = clients.get('admin')!;
     const agencies = (await admin.get('/api/agencies?pageSize=200')).json().items as { id: string; name: string }[];
-    const created = await admin.post('/api/users', {
-      username: 'new.responder',
-      displayName: 'New Responder',
-      agencyId: agencies.find((a) => a.name.includes('police'))!.id,
-      roles: ['first_responder'],
-      password: DEMO_PASSWORD,
-    });
-    expect(created.statusCode).toBe(201);
+    // Created, approved by a second administrator and activated with the code, as the system requires.
+    await sanad.addUser(
+      { username: 'new.responder', displayName: 'New Responder', agencyId: agencies.find((a) => a.name.includes('police'))!.id, roles: ['first_responder'] },
+      { password: DEMO_PASSWORD, by: admin },
+    );
     const client = sanad.anonymous();
     const login = await client.post('/api/auth/login', { username: 'new.responder', password: DEMO_PASSWORD });
     expect(login.json()).toEqual({ twoFactor: 'enrol' });

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Role } from '@shared/roles.js';
 import type { followUpBody, FollowUp, SupportPlan, supportPlanBody, supportPlanPatch } from '@shared/api/referrals.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { decryptOptional, decryptText, encryptOptional, encryptText } from '../crypto/encryption.js';
@@ -7,6 +8,8 @@ import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
 import { caseFollowUps, supportPlans, users } from '../db/schema/index.js';
 import { AppError, conflict, notFound } from '../http/app-error.js';
+import { can, type Actor } from '../policies/authorize.js';
+import { caseIdsInScope } from '../cases/case-scope.js';
 
 const C = {
   objectives: 'support_plan.objectives',
@@ -86,11 +89,31 @@ export async function listFollowUps(tx: Tx, keyring: Keyring, caseId: string, to
   }));
 }
 
-/** Schedules a follow-up; the assignee must be an active user. */
+/**
+ * Whether `userId` may work the case: an active user whose roles grant
+ * follow-up work and whose case scope reaches this case, decided by the same
+ * grant table and SQL scope that admit the author (rules.ts, case-scope.ts).
+ */
+async function mayWorkCase(tx: Tx, userId: string, caseId: string): Promise<boolean> {
+  const [user] = await tx
+    .select({ id: users.id, username: users.username, agencyId: users.agencyId, roles: users.roles })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.disabled, false)));
+  if (!user) return false;
+  const assignee: Actor = { userId: user.id, username: user.username, agencyId: user.agencyId, roles: user.roles as Role[] };
+  if (!can(assignee, 'followUp.manage')) return false;
+  return (await caseIdsInScope(tx, assignee, 'case.update', [caseId])).has(caseId);
+}
+
+/**
+ * Schedules a follow-up. Its assignee is told the case number when it falls
+ * due, so it must be someone who may work the case; every refusal (unknown,
+ * disabled, wrong role, out of scope) gives the same reason, so the answer
+ * says nothing about other users.
+ */
 export async function createFollowUp(tx: Tx, keyring: Keyring, actorId: string, audit: AuditContext, caseId: string, input: z.output<typeof followUpBody>): Promise<string> {
-  if (input.assigneeId) {
-    const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.assigneeId), eq(users.disabled, false)));
-    if (!user) throw new AppError('VALIDATION_FAILED', 'Unknown assignee', { issues: [{ field: 'assigneeId', reason: 'unknown' }] });
+  if (input.assigneeId && input.assigneeId !== actorId && !(await mayWorkCase(tx, input.assigneeId, caseId))) {
+    throw new AppError('VALIDATION_FAILED', 'The assignee must be someone who may work this case', { issues: [{ field: 'assigneeId', reason: 'cannot_work_case' }] });
   }
   const [row] = await tx
     .insert(caseFollowUps)

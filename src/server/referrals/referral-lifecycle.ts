@@ -10,6 +10,7 @@ import { AppError } from '../http/app-error.js';
 import type { Actor } from '../policies/authorize.js';
 import { notify } from '../notifications/notify.js';
 import { loadReferralInScope, type ReferralRow } from './referral-scope.js';
+import { assertReceiverMayTakeSharedValues } from './referral-sharing.js';
 
 export type Transition = 'accept' | 'decline' | 'start' | 'complete' | 'cancel';
 
@@ -71,6 +72,10 @@ export async function transitionReferral(tx: Tx, keyring: Keyring, actor: Actor,
 
   const set: Partial<typeof referrals.$inferInsert> = { status: rule.to, updatedAt: now };
   if (input.transition === 'accept') {
+    // Accepting is taking the person on with what was shared: only while the consent (or the
+    // override) still allows it, checked in this transaction with the consents locked.
+    // Decline, start and complete share nothing more and stay possible (complete frees the bed).
+    await assertReceiverMayTakeSharedValues(tx, referral);
     set.acceptedAt = now;
     set.respondedBy = actor.userId;
     if (referral.serviceType === 'shelter') set.bedHeld = await holdBed(tx, referral.providerId);

@@ -8,8 +8,8 @@ import type { Keyring } from '../crypto/keyring.js';
 import type { Db, Tx } from '../db/database.js';
 import { agencies, cases, referrals, serviceProviders } from '../db/schema/index.js';
 import { allowedActionsOn, type Actor } from '../policies/authorize.js';
-import { hasConsent } from '../cases/consent.js';
-import { sendingSide, type ReferralRow } from './referral-scope.js';
+import { sendingSide } from './referral-scope.js';
+import { receiverSharing } from './referral-sharing.js';
 import { dueAtOf } from './referral-settings.js';
 import { openSnapshot } from './referral-snapshot.js';
 import { TRANSITIONS, type Transition } from './referral-lifecycle.js';
@@ -63,41 +63,36 @@ export function presentReferralListItem(row: JoinedReferral, settings: ReferralS
   };
 }
 
-/**
- * Whether the receiver may see the shared values now. Decision: revocation
- * stops sharing at once for a referral not yet accepted (the provider has not
- * taken the person on, so it needs nothing); a declined or cancelled referral
- * never shows them again (data minimisation). Once accepted the provider is
- * caring for the person and already holds what was shared, so it keeps it; the
- * sender can cancel the referral to withdraw it. An emergency override shows
- * the values while unanswered: that is its purpose.
- */
-async function receiverMaySeeSnapshot(tx: Tx, r: ReferralRow): Promise<boolean> {
-  if (r.status === 'declined' || r.status === 'cancelled') return false;
-  if (r.status !== 'sent') return true;
-  return r.consentOverride || (await hasConsent(tx, r.caseId, 'share_with_organisation', r.receivingAgencyId));
-}
-
-/** The transitions the actor may make now, from the referral's side and status. */
-function transitionsFor(actor: Actor, row: JoinedReferral): ReferralDetail['allowedTransitions'] {
+/** The transitions the actor may make now, from the referral's side, status and (to accept) the sharing decision. */
+function transitionsFor(actor: Actor, row: JoinedReferral, sharingAllowed: boolean): ReferralDetail['allowedTransitions'] {
   const side = row.sending ? 'outgoing' : 'incoming';
   const action = (t: Transition) => (t === 'cancel' ? 'referral.cancel' : 'referral.respond');
   const list: ReferralDetail['allowedTransitions'] = (Object.keys(TRANSITIONS) as Transition[]).filter(
-    (t) => TRANSITIONS[t].side === side && TRANSITIONS[t].from.includes(row.referral.status as never) && allowedActionsOn(actor, [action(t)]).length > 0,
+    (t) =>
+      TRANSITIONS[t].side === side &&
+      TRANSITIONS[t].from.includes(row.referral.status as never) &&
+      allowedActionsOn(actor, [action(t)]).length > 0 &&
+      (t !== 'accept' || sharingAllowed),
   );
   if (['accepted', 'in_progress'].includes(row.referral.status) && allowedActionsOn(actor, ['service.record']).length > 0 && side === 'incoming') list.push('recordService');
   return list;
 }
 
-/** The full referral as its reader sees it: only the shared fields, never the case. */
+/**
+ * The full referral as its reader sees it: only the shared fields, never the case.
+ * The receiver gets the snapshot and the reason written for it only while
+ * `receiverSharing` allows (the sender's own case data is always theirs); this
+ * is the only place the snapshot is opened, and the detail, the transition
+ * answers and the create answer all come through here.
+ */
 export async function presentReferralDetail(tx: Tx, keyring: Keyring, actor: Actor, row: JoinedReferral, settings: ReferralSettings): Promise<ReferralDetail> {
   const r = row.referral;
-  const visible = row.sending || (await receiverMaySeeSnapshot(tx, r));
-  const snapshot: ReferralSnapshot | null = visible ? openSnapshot(keyring, r.snapshotEnc) : null;
+  const sharingAllowed = row.sending || (await receiverSharing(tx, r)).allowed;
+  const snapshot: ReferralSnapshot | null = sharingAllowed ? openSnapshot(keyring, r.snapshotEnc) : null;
   return {
     ...presentReferralListItem(row, settings),
     reason: r.reason as ReferralDetail['reason'],
-    reasonDetails: decryptOptional(keyring, r.reasonDetailsEnc, 'referral.reason_details'),
+    reasonDetails: sharingAllowed ? decryptOptional(keyring, r.reasonDetailsEnc, 'referral.reason_details') : null,
     providerId: r.providerId,
     declinedAt: r.declinedAt?.toISOString() ?? null,
     startedAt: r.startedAt?.toISOString() ?? null,
@@ -109,9 +104,9 @@ export async function presentReferralDetail(tx: Tx, keyring: Keyring, actor: Act
     minutesToAcceptance: r.acceptedAt ? Math.round((r.acceptedAt.getTime() - r.sentAt.getTime()) / 60_000) : null,
     sharedFields: r.sharedFields as ShareableField[],
     snapshot,
-    snapshotWithheld: !visible,
+    snapshotWithheld: !sharingAllowed,
     bedHeld: r.bedHeld,
     allowedActions: allowedActionsOn(actor, row.sending ? ['referral.read', 'referral.cancel', 'service.list'] : ['referral.read', 'referral.respond', 'service.list', 'service.record']),
-    allowedTransitions: transitionsFor(actor, row),
+    allowedTransitions: transitionsFor(actor, row, sharingAllowed),
   };
 }

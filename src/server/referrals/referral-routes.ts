@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { pageOf, pageQuery } from '@shared/api/pagination.js';
 import { cancelBody, createReferralBody, declineBody, referralDetail, referralListItem, referralListQuery } from '@shared/api/referrals.js';
@@ -37,7 +37,10 @@ export async function referralRoutes(app: ZodApp, ctx: AppContext): Promise<void
     handler: async (request) => {
       const actor = actorOf(request);
       const { page, pageSize, direction, status, caseId } = request.query;
-      const filters: SQL[] = [referralScope(actor, 'referral.list', direction)];
+      // The case filter belongs to the sending side, whose case it is. A receiver is never told
+      // which case a referral is about, so for it the filter matches nothing, whatever the id:
+      // the answer is the same whether or not one of its referrals belongs to that case.
+      const filters: SQL[] = [caseId ? (direction === 'incoming' ? sql`false` : referralScope(actor, 'referral.list', 'outgoing')) : referralScope(actor, 'referral.list', direction)];
       if (status) filters.push(eq(referrals.status, status));
       if (caseId) filters.push(eq(referrals.caseId, caseId));
       const where = and(...filters);

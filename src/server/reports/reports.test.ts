@@ -40,14 +40,11 @@ beforeAll(async () => {
   admin = await sanad.signIn('admin');
   const agencies = (await admin.get('/api/agencies?pageSize=200')).json().items as { id: string; type: string }[];
   agencyIds = Object.fromEntries(agencies.map((a) => [a.type, a.id]));
-  const created = await admin.post('/api/users', {
-    username: 'gendarme.tanger',
-    displayName: 'Rachid Gendarme',
-    agencyId: agencyIds['Gendarmerie'],
-    roles: ['first_responder'],
-    password: DEMO_PASSWORD,
-  });
-  expect(created.statusCode).toBe(201);
+  // Created, approved by a second administrator and activated with the code (DEMO_PASSWORD), as the system requires.
+  await sanad.addUser(
+    { username: 'gendarme.tanger', displayName: 'Rachid Gendarme', agencyId: agencyIds['Gendarmerie']!, roles: ['first_responder'] },
+    { password: DEMO_PASSWORD, by: admin },
+  );
   gendarme = await signInNewUser('gendarme.tanger');
 });
 afterAll(async () => sanad?.close());

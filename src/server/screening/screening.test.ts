@@ -34,8 +34,8 @@ async function signInNewUser(username: string, agencyName: string): Promise<Test
   const password = 'Tanger-Patrol-Unit-2026!x';
   const agencies = (await admin.get('/api/agencies?pageSize=100')).json().items as { id: string; name: string }[];
   const agencyId = agencies.find((a) => a.name === agencyName)!.id;
-  const created = await admin.post('/api/users', { username, displayName: `Test ${username}`, agencyId, roles: ['first_responder'], locale: 'fr', password });
-  expect(created.statusCode, created.body).toBe(201);
+  // Created, approved by a second administrator and activated with the code, as the system requires.
+  await sanad.addUser({ username, agencyId, roles: ['first_responder'] }, { password, by: admin });
   await sanad.ctx.database.pool.query('UPDATE users SET totp_pending_secret_enc = $1 WHERE username = $2', [encryptText(sanad.ctx.keyring, DEMO_TOTP_SECRET, TOTP_CONTEXT), username]);
   return sanad.signIn(username, password);
 }

@@ -16,11 +16,29 @@ export interface TestSanad extends Sanad {
   signIn(username: string, password?: string): Promise<TestClient>;
   /** An anonymous client. */
   anonymous(): TestClient;
+  /**
+   * Adds a user the way the system requires: an administrator (`by`, else the
+   * demo `admin`) creates it, the second demo administrator approves its roles
+   * when they need approval, and the person activates it with the code,
+   * choosing `password` (the demo password by default). Returns its id.
+   */
+  addUser(input: NewUser, options?: { password?: string; by?: TestClient }): Promise<string>;
+  /** First sign-in with an activation code on a new client (not yet through 2FA). */
+  activate(username: string, code: string, password: string): Promise<{ client: TestClient; response: LightMyRequestResponse }>;
+}
+
+/** What an administrator types to create a user. */
+export interface NewUser {
+  username: string;
+  displayName?: string;
+  agencyId: string;
+  roles: string[];
+  locale?: string;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
-/** A cookie-keeping client over app.inject(); sends the CSRF header once known. */
+/** A cookie-keeping client over app.inject(); keeps the CSRF token the server hands out and sends it on changes. */
 export interface TestClient {
   cookie: string | null;
   csrfToken: string | null;
@@ -50,6 +68,9 @@ function clientFor(sanad: Sanad): TestClient {
       });
       const set = response.cookies.find((c) => c.name === 'sanad_session');
       if (set) client.cookie = set.value ? `sanad_session=${set.value}` : null;
+      // As the web client does: keep the CSRF token the server hands out (sign-in, 2FA, any answer to a session).
+      const handed = response.headers['x-csrf-token'];
+      if (typeof handed === 'string') client.csrfToken = handed;
       return response;
     },
     get: (url) => client.request('GET', url),
@@ -69,9 +90,31 @@ export async function startTestSanad(
   const sanad = await createSanad(config, { database, keyring, logger: createLogger({ logLevel: options.logDestination ? 'info' : 'silent' }, options.logDestination) });
   // The demo accounts by default; the whole demo pathway (cases, reports…) only when asked, to keep files fast.
   if (options.demo) await seedDemoIfEmpty(sanad.ctx, { accountsOnly: !options.pathway });
-  return {
+  const admins = new Map<string, Promise<TestClient>>();
+  const adminClient = (username: string) => {
+    if (!admins.has(username)) admins.set(username, testSanad.signIn(username));
+    return admins.get(username)!;
+  };
+  const testSanad: TestSanad = {
     ...sanad,
     anonymous: () => clientFor(sanad),
+    async addUser(input, { password = DEMO_PASSWORD, by } = {}) {
+      const created = await (by ?? (await adminClient('admin'))).post('/api/users', { displayName: `Test ${input.username}`, locale: 'fr', ...input });
+      if (created.statusCode !== 201) throw new Error(`creating ${input.username} failed: ${created.statusCode} ${created.body}`);
+      const user = created.json() as { id: string; activationCode: string; pendingGrant: { id: string } | null };
+      if (user.pendingGrant) {
+        const approved = await (await adminClient('admin2')).post(`/api/role-grants/${user.pendingGrant.id}/approve`);
+        if (approved.statusCode !== 200) throw new Error(`approving ${input.username} failed: ${approved.statusCode} ${approved.body}`);
+      }
+      const { response } = await testSanad.activate(input.username, user.activationCode, password);
+      if (response.statusCode !== 200) throw new Error(`activating ${input.username} failed: ${response.statusCode} ${response.body}`);
+      return user.id;
+    },
+    async activate(username, code, password) {
+      const client = clientFor(sanad);
+      const response = await client.post('/api/auth/activate', { username, code, password });
+      return { client, response };
+    },
     async signIn(username, password = DEMO_PASSWORD) {
       const client = clientFor(sanad);
       const login = await client.post('/api/auth/login', { username, password });
@@ -98,4 +141,5 @@ export async function startTestSanad(
       await database.close();
     },
   };
+  return testSanad;
 }

@@ -10,11 +10,13 @@ const lastStepUsed = new Map<string, number>();
 export async function freshDemoCode(username: string, secret = DEMO_TOTP_SECRET): Promise<string> {
   let now = Math.floor(Date.now() / 1000 / 30);
   const step = Math.max(now, (lastStepUsed.get(username) ?? -1) + 1);
+  // Taken before waiting, so two sign-ins of one user started together never get the same step
+  // (the server accepts a step once per account, atomically).
+  lastStepUsed.set(username, step);
   // A step more than one ahead would be refused: wait until it is within reach.
   while (step > now + 1) {
     await new Promise((resolve) => setTimeout(resolve, ((now + 1) * 30 - Date.now() / 1000) * 1000 + 50));
     now = Math.floor(Date.now() / 1000 / 30);
   }
-  lastStepUsed.set(username, step);
   return generate({ secret, epoch: step * 30, guardrails: TOTP_GUARDRAILS });
 }

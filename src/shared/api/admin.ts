@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AGENCY_TYPES } from '../agencies.js';
 import { LOCALES } from '../locales.js';
-import { ROLES } from '../roles.js';
+import { ROLES, TWO_FACTOR_ROLES, type Role } from '../roles.js';
+import { line } from './fields.js';
 
 export const agency = z.object({
   id: z.string().uuid(),
@@ -15,11 +16,49 @@ export const agency = z.object({
 export type Agency = z.infer<typeof agency>;
 
 export const agencyBody = z.object({
-  name: z.string().trim().min(2).max(200),
+  name: line(200, 2),
   type: z.enum(AGENCY_TYPES),
-  region: z.string().trim().max(100).nullable().optional(),
+  region: line(100).nullable().optional(),
 });
 export const agencyPatch = agencyBody.partial().extend({ disabled: z.boolean().optional() });
+
+/**
+ * Roles that take a second administrator's approval to grant: every role that
+ * needs 2FA, i.e. every role that can reach a victim's identity, administer
+ * accounts or read the audit trail. A test walks the grant table to keep this
+ * list a superset of the roles holding identity, user or audit actions.
+ */
+export const ROLES_NEEDING_APPROVAL: readonly Role[] = TWO_FACTOR_ROLES;
+
+/** True when granting this role waits for a second administrator. */
+export function needsApproval(role: Role): boolean {
+  return ROLES_NEEDING_APPROVAL.includes(role);
+}
+
+/** Why a role grant was asked for. */
+export const ROLE_GRANT_CAUSES = ['created', 'roles_changed', 'agency_changed', 'activation_reissued'] as const;
+/** What the caller may do with a pending grant: the requester and the user themselves may only reject. */
+export const ROLE_GRANT_ACTIONS = ['approve', 'reject'] as const;
+
+export const pendingGrantSummary = z.object({
+  id: z.string().uuid(),
+  roles: z.array(z.enum(ROLES)),
+  agencyId: z.string().uuid(),
+  agencyName: z.string(),
+  cause: z.enum(ROLE_GRANT_CAUSES),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  allowedActions: z.array(z.enum(ROLE_GRANT_ACTIONS)),
+});
+export type PendingGrantSummary = z.infer<typeof pendingGrantSummary>;
+
+/** A pending grant with the user it is for (the approval list). */
+export const roleGrant = pendingGrantSummary.extend({
+  userId: z.string().uuid(),
+  username: z.string(),
+  displayName: z.string(),
+});
+export type RoleGrant = z.infer<typeof roleGrant>;
 
 export const userSummary = z.object({
   id: z.string().uuid(),
@@ -33,8 +72,26 @@ export const userSummary = z.object({
   twoFactorEnabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  /** Roles asked for this user that wait for a second administrator (not held until approved). */
+  pendingGrant: pendingGrantSummary.nullable(),
+  /** 'pending' until the person sets their password with their activation code; 'expired' once the code ran out. */
+  activation: z.enum(['pending', 'expired']).nullable(),
 });
 export type UserSummary = z.infer<typeof userSummary>;
+
+/** The answer to an approval or a rejection. */
+export const roleGrantDecision = z.object({
+  id: z.string().uuid(),
+  status: z.enum(['approved', 'rejected']),
+  user: userSummary,
+});
+
+/** A user with the one-time activation code to hand over (shown once, never stored in clear). */
+export const userWithActivationCode = userSummary.extend({
+  activationCode: z.string(),
+  activationExpiresAt: z.string(),
+});
+export type UserWithActivationCode = z.infer<typeof userWithActivationCode>;
 
 export const usernameSchema = z
   .string()
@@ -44,22 +101,22 @@ export const usernameSchema = z
 
 export const createUserBody = z.object({
   username: usernameSchema,
-  displayName: z.string().trim().min(1).max(200),
+  displayName: line(200, 1),
   agencyId: z.string().uuid(),
   roles: z.array(z.enum(ROLES)).min(1),
   locale: z.enum(LOCALES).default('ar'),
-  password: z.string().min(1).max(1000),
+  // No password: the person sets their own with a one-time activation code.
 });
 
 export const updateUserBody = z.object({
-  displayName: z.string().trim().min(1).max(200).optional(),
+  displayName: line(200, 1).optional(),
   agencyId: z.string().uuid().optional(),
   roles: z.array(z.enum(ROLES)).min(1).optional(),
   disabled: z.boolean().optional(),
 });
 
 export const userListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: line(100).optional(),
   agencyId: z.string().uuid().optional(),
 });
 
@@ -80,9 +137,9 @@ export const auditEvent = z.object({
 export type AuditEvent = z.infer<typeof auditEvent>;
 
 export const auditListQuery = z.object({
-  action: z.string().max(100).optional(),
-  actor: z.string().max(100).optional(),
-  resourceId: z.string().max(100).optional(),
+  action: line(100).optional(),
+  actor: line(100).optional(),
+  resourceId: line(100).optional(),
 });
 
 export const auditVerifyResponse = z.object({

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { LOCALES } from '../locales.js';
 import { ROLES } from '../roles.js';
 import { AGENCY_TYPES } from '../agencies.js';
+import { line, secret } from './fields.js';
 
 export const loginBody = z.object({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(1000),
+  username: line(100, 1),
+  password: secret(1000),
 });
 
 /** What the client must do next after a correct password. */
@@ -39,13 +40,13 @@ export const meResponse = z.object({
 export type Me = z.infer<typeof meResponse>;
 
 export const updateProfileBody = z.object({
-  displayName: z.string().trim().min(1).max(200).optional(),
+  displayName: line(200, 1).optional(),
   locale: z.enum(LOCALES).optional(),
 });
 
 export const changePasswordBody = z.object({
-  currentPassword: z.string().min(1).max(1000),
-  newPassword: z.string().min(1).max(1000),
+  currentPassword: secret(1000),
+  newPassword: secret(1000),
 });
 
 export const publicConfigResponse = z.object({

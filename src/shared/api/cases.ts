@@ -11,22 +11,23 @@ import {
   CONTROL_METHODS, EXPLOITATION_FORMS, FORCED_LABOUR_INDUSTRIES, MIGRANT_STATUSES, RECRUITMENT_METHODS, RELATIONSHIPS_TO_TRAFFICKER, SEX_EXPLOITATION_TYPES,
   STATUS_DECISION_ORGS, TRAFFICKING_EVENT_TYPES, TRAFFICKING_SCOPES, TRAFFICKING_STATUSES, WEBSITES_AND_APPS,
 } from '../htcds/victim.js';
+import { isoDate, isoDateTime, line, text, version } from './fields.js';
+import { patchOf } from './patch.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const name = z.string().trim().min(1).max(120);
+const name = line(120, 1);
 const codes = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length).default([]);
 const currentYear = new Date().getUTCFullYear();
 
 export const identityDocument = z.object({
   type: z.enum(IDENTITY_DOCUMENT_TYPES),
-  number: z.string().trim().min(1).max(60),
+  number: line(60, 1),
   issuingCountry: z.enum(COUNTRY_CODES).nullable().default(null),
 });
 
 export const personContact = z.object({
-  phone: z.string().trim().max(40).nullable().default(null),
-  email: z.string().trim().max(200).nullable().default(null),
-  address: z.string().trim().max(500).nullable().default(null),
+  phone: line(40).nullable().default(null),
+  email: line(200).nullable().default(null),
+  address: text(500).nullable().default(null),
 });
 
 /** A person's identity (HTCDS prs_) as entered; every identifying field is encrypted at rest. */
@@ -46,7 +47,18 @@ export const personInput = z.object({
   contact: personContact.default({ phone: null, email: null, address: null }),
 });
 export type PersonInput = z.infer<typeof personInput>;
-export const person = personInput;
+/** A person's identity as stored and shown: not re-validated on the way out, so a value stored before a rule existed still opens. */
+export const person = personInput.extend({
+  givenNameAr: z.string().nullable(),
+  familyNameAr: z.string().nullable(),
+  givenNameLatin: z.string().nullable(),
+  familyNameLatin: z.string().nullable(),
+  aliases: z.array(z.string()),
+  birthDate: z.string().nullable(),
+  birthYear: z.number().int().nullable(),
+  identityDocuments: z.array(identityDocument.extend({ number: z.string() })),
+  contact: z.object({ phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable() }),
+});
 export type Person = z.infer<typeof person>;
 
 /** The victim-context (vic_) and case (cas_) fields a user edits. */
@@ -54,13 +66,13 @@ const caseFields = z.object({
   region: z.enum(REGION_CODES).nullable(),
   province: z.string().regex(/^MA-[A-Z]{3}$/).nullable(),
   riskLevel: z.enum(RISK_LEVELS).nullable(),
-  riskAssessment: z.string().trim().max(5000).nullable(),
+  riskAssessment: text(5000).nullable(),
   reflectionStart: isoDate.nullable(),
   reflectionEnd: isoDate.nullable(),
   reflectionAlertDays: z.number().int().min(0).max(90),
   nonPunishment: z.boolean(),
   nonPunishmentGround: z.enum(NON_PUNISHMENT_GROUNDS).nullable(),
-  nonPunishmentNote: z.string().trim().max(5000).nullable(),
+  nonPunishmentNote: text(5000).nullable(),
   traffickingStatus: z.enum(TRAFFICKING_STATUSES),
   statusDecidedBy: z.enum(STATUS_DECISION_ORGS).nullable(),
   statusDecidedAt: isoDate.nullable(),
@@ -96,20 +108,25 @@ export const createCaseBody = caseFields.partial().extend({
 /** What a caller passes (defaults not yet applied). */
 export type CreateCaseInput = z.input<typeof createCaseBody>;
 
-/** PATCH /api/cases/:id: any subset of fields, with the version the client last read. */
-export const updateCaseBody = caseFields.partial().extend({
-  version: z.number().int().min(1),
-  status: z.enum(CASE_STATUSES).optional(),
-  closureReason: z.enum(CASE_CLOSURE_REASONS).nullable().optional(),
-  closureNote: z.string().trim().max(5000).nullable().optional(),
-  person: personInput.optional(),
-});
+/**
+ * PATCH /api/cases/:id: any subset of fields at any level (the person's too), with the version
+ * the client last read. A field not sent keeps its value; null clears it.
+ */
+export const updateCaseBody = patchOf(
+  caseFields.extend({
+    status: z.enum(CASE_STATUSES),
+    closureReason: z.enum(CASE_CLOSURE_REASONS).nullable(),
+    closureNote: text(5000).nullable(),
+    person: personInput,
+  }),
+).extend({ version: version() });
 export type UpdateCaseInput = z.infer<typeof updateCaseBody>;
+export type PersonPatch = NonNullable<UpdateCaseInput['person']>;
 
 export const caseListQuery = z.object({
   status: z.enum(CASE_STATUSES).optional(),
   region: z.enum(REGION_CODES).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: line(200, 1).optional(),
   includeMerged: z.enum(['true', 'false']).default('false'),
 });
 
@@ -149,11 +166,17 @@ export const giveConsentBody = z
     type: z.enum(CONSENT_TYPES),
     agencyId: z.string().uuid().nullable().default(null),
     method: z.enum(CONSENT_METHODS),
-    givenAt: z.string().datetime({ offset: true }).optional(),
+    givenAt: isoDateTime.optional(),
   })
   .refine((c) => (c.type === 'share_with_organisation') === (c.agencyId !== null), { message: 'agencyId is required for, and only for, share_with_organisation', path: ['agencyId'] });
 
+/** The case as shown: dates and texts as stored (not re-validated on the way out, so old values still open). */
 export const caseDetail = caseFields.extend({
+  riskAssessment: z.string().nullable(),
+  reflectionStart: z.string().nullable(),
+  reflectionEnd: z.string().nullable(),
+  nonPunishmentNote: z.string().nullable(),
+  statusDecidedAt: z.string().nullable(),
   id: z.string().uuid(),
   caseNumber: z.string(),
   version: z.number().int(),
@@ -195,7 +218,7 @@ export const createCaseResponse = z.object({ case: caseDetail, duplicates: z.arr
 export const assignBody = z.object({ userId: z.string().uuid() });
 
 export const caseNote = z.object({ id: z.string().uuid(), body: z.string(), authorName: z.string(), createdAt: z.string() });
-export const noteBody = z.object({ body: z.string().trim().min(1).max(20000) });
+export const noteBody = z.object({ body: text(20000, 1) });
 
 export const traffickingEvent = z.object({
   id: z.string().uuid(),
@@ -208,18 +231,18 @@ export const traffickingEvent = z.object({
   description: z.string().nullable(),
 });
 export const eventBody = traffickingEvent.omit({ id: true }).extend({
-  region: z.string().max(20).nullable().default(null),
-  city: z.string().trim().max(120).nullable().default(null),
+  region: line(20).nullable().default(null),
+  city: line(120).nullable().default(null),
   startDate: isoDate.nullable().default(null),
   endDate: isoDate.nullable().default(null),
-  description: z.string().trim().max(5000).nullable().default(null),
+  description: text(5000).nullable().default(null),
 });
 
 export const attachment = z.object({ id: z.string().uuid(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), uploadedByName: z.string(), uploadedAt: z.string() });
 export const attachmentUploadBody = z.object({
-  fileName: z.string().trim().min(1).max(200),
+  fileName: line(200, 1),
   /** The file, base64-encoded; its type is recognised from its first bytes. */
-  contentBase64: z.string().min(1),
+  contentBase64: z.string().min(1).regex(/^[A-Za-z0-9+/=\s]+$/),
 });
 
 export const mergeRequestBody = z.object({ targetCaseId: z.string().uuid() });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** `?page&pageSize` for every list; page is 1-based. */
 export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  // Bounded so the offset it makes stays a number the database can take.
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
 export type PageQuery = z.infer<typeof pageQuery>;

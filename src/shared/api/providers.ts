@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REGION_CODES } from '../geo/regions.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../htcds/languages.js';
+import { line, text, version } from './fields.js';
 
 /** Services a provider can offer (stored codes; labels come from the catalogs, `serviceType.<code>`). */
 export const SERVICE_TYPES = [
@@ -31,7 +32,7 @@ export const PROVIDER_LANGUAGES = LANGUAGE_CODES;
 export type ProviderLanguage = LanguageCode;
 
 const regionCode = z.enum(REGION_CODES);
-const trimmed = (max: number) => z.string().trim().max(max);
+const trimmed = (max: number) => text(max);
 /** Removes duplicates so arrays are stored once per value. */
 const uniqueArray = <T extends z.ZodType>(item: T) => z.array(item).max(50).transform((values) => [...new Set(values)]);
 
@@ -70,9 +71,9 @@ export type Provider = z.infer<typeof provider>;
 
 export const providerBody = z.object({
   agencyId: z.string().uuid(),
-  name: z.string().trim().min(2).max(200),
+  name: line(200, 2),
   description: trimmed(2000).default(''),
-  city: trimmed(100).nullable().optional(),
+  city: line(100).nullable().optional(),
   regions: uniqueArray(regionCode).default([]),
   servesNationally: z.boolean().default(false),
   languages: uniqueArray(z.enum(PROVIDER_LANGUAGES)).default([]),
@@ -88,9 +89,9 @@ export type ProviderInput = z.input<typeof providerBody>;
 /** A partial update; `version` is the one the editor loaded (stale → 409). */
 export const providerPatch = z.object({
   agencyId: z.string().uuid().optional(),
-  name: z.string().trim().min(2).max(200).optional(),
+  name: line(200, 2).optional(),
   description: trimmed(2000).optional(),
-  city: trimmed(100).nullable().optional(),
+  city: line(100).nullable().optional(),
   regions: uniqueArray(regionCode).optional(),
   servesNationally: z.boolean().optional(),
   languages: uniqueArray(z.enum(PROVIDER_LANGUAGES)).optional(),
@@ -100,7 +101,7 @@ export const providerPatch = z.object({
   contactPhone: z.string().trim().regex(/^\+?[0-9 ()-]{6,30}$/).nullable().optional(),
   contactEmail: z.string().trim().email().max(200).nullable().optional(),
   active: z.boolean().optional(),
-  version: z.number().int().min(1),
+  version: version(),
 });
 export type ProviderPatch = z.input<typeof providerPatch>;
 
@@ -109,7 +110,7 @@ export const capacityBody = z
   .object({
     bedsTotal: z.number().int().min(0).max(10_000),
     bedsOccupied: z.number().int().min(0).max(10_000),
-    version: z.number().int().min(0),
+    version: version(0),
   })
   .refine((c) => c.bedsOccupied <= c.bedsTotal, { path: ['bedsOccupied'], message: 'occupied_exceeds_total' });
 export type CapacityInput = z.infer<typeof capacityBody>;
@@ -120,7 +121,7 @@ export const providerListQuery = z.object({
   targetGroup: z.enum(TARGET_GROUPS).optional(),
   language: z.enum(PROVIDER_LANGUAGES).optional(),
   agencyId: z.string().uuid().optional(),
-  q: z.string().trim().max(100).optional(),
+  q: line(100).optional(),
   /** Inactive entries are only ever visible to administrators and their own agency. */
   active: z.enum(['true', 'false']).optional(),
 });

@@ -3,9 +3,10 @@ import { ACTIONS } from '../actions.js';
 import { COUNTRY_CODES } from '../htcds/countries.js';
 import { CASE_CLOSURE_REASONS } from '../htcds/case.js';
 import { SERVICE_TYPES } from './providers.js';
+import { isoDate, text, version } from './fields.js';
+import { patchOf } from './patch.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const note = (max: number) => z.string().trim().min(1).max(max);
+const note = (max: number) => text(max, 1);
 
 /** How fast the receiver must answer (response times per urgency are configurable). */
 export const REFERRAL_URGENCIES = ['emergency', 'urgent', 'routine'] as const;
@@ -73,7 +74,7 @@ export const createReferralBody = z.object({
   needsSummary: note(5000).nullable().default(null),
   medicalNotes: note(5000).nullable().default(null),
   /** Only when the victim's life is at risk and consent cannot be obtained in time. */
-  override: z.object({ reason: z.enum(OVERRIDE_REASONS), justification: note(5000).pipe(z.string().min(20)) }).optional(),
+  override: z.object({ reason: z.enum(OVERRIDE_REASONS), justification: text(5000, 20) }).optional(),
 });
 export type CreateReferralInput = z.input<typeof createReferralBody>;
 
@@ -124,7 +125,7 @@ export const referralDetail = referralListItem.extend({
   /** Minutes from sending to acceptance, once accepted. */
   minutesToAcceptance: z.number().int().nullable(),
   sharedFields: z.array(z.enum(SHAREABLE_FIELDS)),
-  /** Null when withheld from the receiver (consent revoked before acceptance, declined or cancelled). */
+  /** Null when withheld from the receiver (server referral-sharing.ts: no consent in force, declined or cancelled); reasonDetails too. */
   snapshot: referralSnapshot.nullable(),
   snapshotWithheld: z.boolean(),
   bedHeld: z.boolean(),
@@ -201,7 +202,8 @@ export const supportPlanBody = z.object({
   plannedEndDate: isoDate.nullable().default(null),
   actualEndDate: isoDate.nullable().default(null),
 });
-export const supportPlanPatch = supportPlanBody.partial().extend({ version: z.number().int().min(1) });
+/** A field not sent is kept (no defaults in a patch). */
+export const supportPlanPatch = patchOf(supportPlanBody).extend({ version: version() });
 export const supportPlan = z.object({
   id: z.string().uuid(),
   type: z.enum(SUPPORT_PLAN_TYPES),
@@ -249,7 +251,7 @@ export const returnBody = z.object({
   note: note(5000).nullable().default(null),
   milestones: z.array(milestone).max(30).default([]),
   /** 0 when none was recorded yet; stale → 409. */
-  version: z.number().int().min(0),
+  version: version(0),
 });
 export type ReturnInput = z.input<typeof returnBody>;
 export const returnPlan = z.object({
@@ -267,7 +269,7 @@ export const returnResponse = z.object({ plan: returnPlan.nullable() });
 
 // --- closure ---
 export const closeCaseBody = z.object({
-  version: z.number().int().min(1),
+  version: version(),
   status: z.enum(['Closed', 'ClosedReferred']).default('Closed'),
   closureReason: z.enum(CASE_CLOSURE_REASONS),
   closureNote: note(5000).nullable().default(null),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { REGION_CODES } from '../geo/regions.js';
 import { EXPLOITATION_FORMS } from '../htcds/victim.js';
 import { LANGUAGE_CODES } from '../htcds/languages.js';
+import { isoDateTime, line, text, version } from './fields.js';
+import { patchOf } from './patch.js';
 
 /** What a report is about. Non-case contacts are recorded too, so hotline figures count every call. */
 export const REPORT_KINDS = ['trafficking_suspicion', 'smuggling_suspicion', 'information_request', 'out_of_scope'] as const;
@@ -66,20 +68,18 @@ const exploitationForms = z
   .array(z.enum(EXPLOITATION_FORMS))
   .max(EXPLOITATION_FORMS.length)
   .refine((forms) => new Set(forms).size === forms.length, { message: 'duplicate' });
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const optionalText = (max: number) => text(max).nullable().optional();
+const optionalLine = (max: number) => line(max).nullable().optional();
 
 /** A report recorded by a hotline operator (call, walk-in, e-mail, agency referral). */
 export const createReportBody = z.object({
   kind: z.enum(REPORT_KINDS),
   channel: z.enum(REPORT_CHANNELS),
-  receivedAt: z.iso
-    .datetime({ offset: true })
-    .refine((value) => Date.parse(value) <= Date.now() + 5 * 60_000, { message: 'in_the_future' })
-    .optional(),
+  receivedAt: isoDateTime.refine((value) => !(Date.parse(value) > Date.now() + 5 * 60_000), { message: 'in_the_future' }).optional(),
   callerType: z.enum(CALLER_TYPES).nullable().optional(),
   language: z.enum(LANGUAGE_CODES).nullable().optional(),
   region: region.nullable().optional(),
-  province: optionalText(100),
+  province: optionalLine(100),
   narrative: optionalText(HOTLINE_NARRATIVE_MAX),
   exploitationForms: exploitationForms.default([]),
   peopleAtRisk: z.number().int().min(0).max(10000).nullable().optional(),
@@ -91,16 +91,13 @@ export const createReportBody = z.object({
 });
 export type CreateReportBody = z.infer<typeof createReportBody>;
 
-/** Corrections to a report; `version` guards against overwriting someone else's change. */
-export const updateReportBody = createReportBody
-  .omit({ dispatchAgencyId: true, channel: true })
-  .partial()
-  .extend({ version: z.number().int().min(1) });
+/** Corrections to a report (a field not sent is kept); `version` guards against overwriting someone else's change. */
+export const updateReportBody = patchOf(createReportBody.omit({ dispatchAgencyId: true, channel: true })).extend({ version: version() });
 export type UpdateReportBody = z.infer<typeof updateReportBody>;
 
 /** Triage confirms what the report is about and how urgent it is. */
 export const triageReportBody = z.object({
-  version: z.number().int().min(1),
+  version: version(),
   kind: z.enum(REPORT_KINDS),
   urgency: z.enum(REPORT_URGENCIES),
   exploitationForms: exploitationForms.optional(),
@@ -110,13 +107,13 @@ export const triageReportBody = z.object({
 
 /** Sends the report to an agency (emergency response or a screening interview). */
 export const dispatchReportBody = z.object({
-  version: z.number().int().min(1),
+  version: version(),
   purpose: z.enum(DISPATCH_PURPOSES),
   agencyId: z.string().uuid().optional(),
 });
 
 export const closeReportBody = z.object({
-  version: z.number().int().min(1),
+  version: version(),
   reason: z.enum(REPORT_CLOSURE_REASONS),
 });
 
@@ -181,10 +178,10 @@ export type ReportDetail = z.infer<typeof reportDetail>;
 
 /** The public form (no login): strict, bounded, unknown fields refused. */
 export const publicReportBody = z.strictObject({
-  narrative: z.string().trim().min(20).max(PUBLIC_NARRATIVE_MAX),
+  narrative: text(PUBLIC_NARRATIVE_MAX, 20),
   exploitationForms: exploitationForms.default([]),
   region: region.nullable().optional(),
-  province: optionalText(100),
+  province: optionalLine(100),
   peopleAtRisk: z.number().int().min(0).max(1000).nullable().optional(),
   minorsInvolved: z.boolean().nullable().optional(),
   immediateDanger: z.boolean().default(false),
@@ -198,7 +195,7 @@ export const publicReportReceipt = z.object({ receiptCode: z.string() });
 
 export const publicAdditionBody = z.strictObject({
   receiptCode: z.string().trim().toUpperCase().regex(RECEIPT_PATTERN),
-  text: z.string().trim().min(1).max(ADDITION_MAX),
+  text: text(ADDITION_MAX, 1),
 });
 
 export const publicAdditionAnswer = z.object({ ok: z.literal(true) });

@@ -6,8 +6,7 @@ import { LANGUAGE_CODES } from '../htcds/languages.js';
 import { PRS_GENDERS } from '../htcds/person.js';
 import { EXPLOITATION_FORMS } from '../htcds/victim.js';
 import { duplicateCandidate, personInput } from './cases.js';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+import { isoDate, line, text, version } from './fields.js';
 
 /** Where an indicator sits in the Palermo test; `smuggling` marks a consented, paid, irregular crossing. */
 export const PALERMO_ELEMENTS = ['act', 'means', 'purpose', 'smuggling'] as const;
@@ -58,9 +57,9 @@ export const REASON_CODES = [
 export type ReasonCode = (typeof REASON_CODES)[number];
 
 export const localisedText = z.object({
-  ar: z.string().trim().min(1).max(500),
-  fr: z.string().trim().min(1).max(500),
-  en: z.string().trim().min(1).max(500),
+  ar: text(500, 1),
+  fr: text(500, 1),
+  en: text(500, 1),
 });
 export type LocalisedText = z.infer<typeof localisedText>;
 
@@ -94,7 +93,8 @@ export const indicatorSet = z.object({
   createdAt: z.string(),
   createdByName: z.string().nullable(),
   thresholds,
-  indicators: z.array(indicator),
+  // As stored: texts are not re-validated on the way out.
+  indicators: z.array(indicator.extend({ text: z.object({ ar: z.string(), fr: z.string(), en: z.string() }) })),
 });
 export type IndicatorSet = z.infer<typeof indicatorSet>;
 
@@ -106,7 +106,7 @@ export const indicatorSetVersion = indicatorSet.omit({ indicators: true, thresho
 /** PUT /api/screening/indicator-sets/:id: the full new list; creates the next version. */
 export const updateIndicatorSetBody = z
   .object({
-    changeNote: z.string().trim().min(3).max(1000),
+    changeNote: text(1000, 3),
     thresholds,
     indicators: z.array(indicator).min(3).max(300),
   })
@@ -133,9 +133,9 @@ const personBasics = {
 
 const contextFields = {
   context: z.enum(SCREENING_CONTEXTS),
-  campaignName: z.string().trim().min(1).max(200).nullable(),
+  campaignName: line(200, 1).nullable(),
   vulnerableGroup: z.enum(VULNERABLE_GROUPS).nullable(),
-  place: z.string().trim().min(1).max(200).nullable(),
+  place: line(200, 1).nullable(),
   region: z.enum(REGION_CODES).nullable(),
   province: z.string().regex(/^MA-[A-Z]{3}$/).nullable(),
 };
@@ -155,7 +155,7 @@ export const createScreeningBody = z
     ...personBasics,
     nationality: personBasics.nationality.default(null),
     language: personBasics.language.default(null),
-    answers: z.record(z.string().max(50), z.enum(INDICATOR_ANSWERS)),
+    answers: z.record(line(50), z.enum(INDICATOR_ANSWERS)),
   })
   .superRefine((body, ctx) => {
     if (body.context === 'proactive' && !body.campaignName) ctx.addIssue({ code: 'custom', path: ['campaignName'], message: 'required' });
@@ -200,6 +200,8 @@ export const screeningSummary = z.object({
   reference: z.string(),
   screenedOn: z.string(),
   ...contextFields,
+  campaignName: z.string().nullable(),
+  place: z.string().nullable(),
   ...personBasics,
   suggestedOutcome: z.enum(SCREENING_OUTCOMES),
   outcome: z.enum(SCREENING_OUTCOMES).nullable(),
@@ -234,14 +236,14 @@ export const screeningListQuery = z.object({
 
 /** POST /api/screenings/:id/decision: confirm the suggestion, or override it with a reason. */
 export const decisionBody = z.object({
-  version: z.number().int().min(1),
+  version: version(),
   outcome: z.enum(SCREENING_OUTCOMES),
-  reason: z.string().trim().min(3).max(2000).nullable().default(null),
+  reason: text(2000, 3).nullable().default(null),
 });
 
 /** POST /api/screenings/:id/open-case: the identity is given only now, and goes to the encrypted case. */
 export const openCaseBody = z.object({
-  version: z.number().int().min(1),
+  version: version(),
   person: personInput,
   region: z.enum(REGION_CODES).nullable().optional(),
   province: z.string().regex(/^MA-[A-Z]{3}$/).nullable().optional(),

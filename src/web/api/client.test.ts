@@ -25,6 +25,26 @@ describe('api client', () => {
     expect(calls[1]![1].credentials).toBe('same-origin');
   });
 
+  it('keeps the CSRF token the server hands out, on errors too', async () => {
+    const fetchMock = vi.fn(async (url: string) =>
+      url === '/api/auth/login'
+        ? new Response('{"twoFactor":"required"}', { status: 200, headers: { 'x-csrf-token': 'pending-token' } })
+        : new Response('{"ok":true}', { status: 200 }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    await api.post('/api/auth/login', { username: 'u', password: 'p' });
+    await api.post('/api/auth/2fa', { code: '123456' });
+    const calls = fetchMock.mock.calls as unknown as [string, RequestInit][];
+    expect((calls[1]![1].headers as Record<string, string>)['x-csrf-token']).toBe('pending-token');
+
+    vi.stubGlobal('fetch', async () => new Response('{"error":{"code":"TWO_FACTOR_REQUIRED","message":""}}', { status: 401, headers: { 'x-csrf-token': 'after-reload' } }));
+    await api.get('/api/me').catch(() => undefined);
+    const logout = vi.fn(async () => new Response('{"ok":true}', { status: 200 }));
+    vi.stubGlobal('fetch', logout);
+    await api.post('/api/auth/logout');
+    expect(((logout.mock.calls as unknown as [string, RequestInit][])[0]![1].headers as Record<string, string>)['x-csrf-token']).toBe('after-reload');
+  });
+
   it('parses the error shape into ApiError with issues', async () => {
     vi.stubGlobal('fetch', async () =>
       jsonResponse(400, {

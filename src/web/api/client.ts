@@ -20,7 +20,7 @@ export class ApiError extends Error {
 // Kept in memory only: a token in localStorage would be readable by any injected script for longer.
 let csrfToken: string | null = null;
 
-/** Remember the CSRF token that /api/me hands out; null forgets it (logout). */
+/** Remember the session's CSRF token (from /api/me or the x-csrf-token answer header); null forgets it (logout). */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
@@ -74,6 +74,10 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   } catch {
     throw new ApiError('INTERNAL', 0, 'network');
   }
+  // The server hands out the session's token on sign-in, on 2FA and on every answer to a session,
+  // so a half-signed-in page (even reloaded) can send its code and its logout with it.
+  const handed = response.headers.get('x-csrf-token');
+  if (handed) csrfToken = handed;
   if (!response.ok) throw await parseApiError(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();

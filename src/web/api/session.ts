@@ -22,7 +22,8 @@ export async function fetchMe(): Promise<Me | null> {
     return me;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
-      setCsrfToken(null);
+      // A half-signed-in session keeps the token its answer handed out, for its code or its logout.
+      if (error.code !== 'TWO_FACTOR_REQUIRED') setCsrfToken(null);
       return null;
     }
     throw error;

@@ -65,6 +65,9 @@ export function LoginPage() {
           <Button type="submit" loading={form.submitting} data-testid="login-submit">
             {intl.formatMessage({ id: 'login.submit' })}
           </Button>
+          <Anchor component={Link} to="/activate" size="sm" ta="center" data-testid="login-activate-link">
+            {intl.formatMessage({ id: 'activate.loginLink' })}
+          </Anchor>
           {/* The public can report without an account; the login page is where many arrive first. */}
           <Anchor component={Link} to="/report" size="sm" ta="center" data-testid="login-public-report-link">
             {intl.formatMessage({ id: 'publicReport.loginLink' })}

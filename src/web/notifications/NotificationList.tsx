@@ -1,5 +1,5 @@
 import { Group, Stack, Text, ThemeIcon, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconAlertTriangle, IconBell, IconBriefcase, IconCalendarTime, IconCheck, IconGitMerge, IconSend, IconX, type Icon } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBell, IconBriefcase, IconCalendarTime, IconCheck, IconGitMerge, IconSend, IconShieldCheck, IconShieldLock, IconX, type Icon } from '@tabler/icons-react';
 import type { NotificationKind } from '../../shared/notifications';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
@@ -16,6 +16,8 @@ const KIND_ICON: Record<NotificationKind, { icon: Icon; color: string }> = {
   case_assigned: { icon: IconBriefcase, color: 'blue' },
   dispatch_received: { icon: IconBell, color: 'red' },
   merge_requested: { icon: IconGitMerge, color: 'grape' },
+  role_grant_requested: { icon: IconShieldLock, color: 'orange' },
+  role_grant_approved: { icon: IconShieldCheck, color: 'teal' },
 };
 
 /**

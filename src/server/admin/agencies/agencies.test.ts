@@ -14,7 +14,7 @@ describe('agency administration', () => {
     const list = (await admin.get('/api/agencies?pageSize=200')).json() as { items: { name: string; userCount: number }[]; total: number };
     expect(list.total).toBe(list.items.length);
     const administration = list.items.find((a) => a.name === 'Sanad system administration')!;
-    expect(administration.userCount).toBe(2); // admin and auditor
+    expect(administration.userCount).toBe(3); // admin, admin2 (the second administrator who approves role grants) and auditor
     expect(list.items.find((a) => a.name.startsWith('Royal Gendarmerie'))!.userCount).toBe(0);
   });
 

@@ -1,58 +1,38 @@
 import { and, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createUserBody, updateUserBody, userListQuery, userSummary, type UserSummary } from '@shared/api/admin.js';
+import { createUserBody, updateUserBody, userListQuery, userSummary, userWithActivationCode, type UserSummary, type UserWithActivationCode } from '@shared/api/admin.js';
 import { pageOf, pageQuery } from '@shared/api/pagination.js';
-import type { Locale } from '@shared/locales.js';
-import type { Role } from '@shared/roles.js';
 import { agencies, users } from '../../db/schema/index.js';
+import type { Db } from '../../db/database.js';
 import type { ZodApp } from '../../http/app.js';
 import type { AppContext } from '../../http/app-context.js';
 import { notFound } from '../../http/app-error.js';
-import { auditContextOf } from '../../http/request-context.js';
-import { createUser, resetTwoFactor, updateUser } from './user-commands.js';
+import { actorOf, auditContextOf } from '../../http/request-context.js';
+import { createUser, reissueActivation, resetTwoFactor, updateUser, type AdminContext, type IssuedActivation } from './user-commands.js';
+import { loadUserSummary, presentUsers, summaryColumns } from './user-presenter.js';
 
 const idParams = z.object({ id: z.string().uuid() });
-const summaryColumns = {
-  id: users.id,
-  username: users.username,
-  displayName: users.displayName,
-  agencyId: users.agencyId,
-  agencyName: agencies.name,
-  roles: users.roles,
-  locale: users.locale,
-  disabled: users.disabled,
-  totpSecretEnc: users.totpSecretEnc,
-  lastLoginAt: users.lastLoginAt,
-  createdAt: users.createdAt,
-};
 
-type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]['_']['data'] | (K extends 'totpSecretEnc' | 'lastLoginAt' ? null : never) };
+/** The audit context of a signed-in administrator (the two-person rule needs their user id). */
+export function adminContextOf(request: FastifyRequest): AdminContext {
+  return { ...auditContextOf(request), actorUserId: actorOf(request).userId };
+}
 
-function presentUser(row: SummaryRow): UserSummary {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.displayName,
-    agencyId: row.agencyId,
-    agencyName: row.agencyName,
-    roles: row.roles as Role[],
-    locale: row.locale as Locale,
-    disabled: row.disabled,
-    twoFactorEnabled: row.totpSecretEnc !== null,
-    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
-  };
+/** A user's summary for the administrator making the request; 404 when it does not exist. */
+export async function summaryFor(db: Db, request: FastifyRequest, id: string): Promise<UserSummary> {
+  const summary = await loadUserSummary(db, id, actorOf(request).userId);
+  if (!summary) throw notFound('User');
+  return summary;
+}
+
+function withCode(summary: UserSummary, activation: IssuedActivation): UserWithActivationCode {
+  return { ...summary, activationCode: activation.code, activationExpiresAt: activation.expiresAt.toISOString() };
 }
 
 /** User administration (administrators only; never any case content). */
 export async function userRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   const { db } = ctx.database;
-
-  async function loadSummary(id: string): Promise<UserSummary> {
-    const [row] = await db.select(summaryColumns).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId)).where(eq(users.id, id));
-    if (!row) throw notFound('User');
-    return presentUser(row);
-  }
 
   app.get('/api/users', {
     config: { access: { action: 'user.list' } },
@@ -74,16 +54,17 @@ export async function userRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
           .offset((page - 1) * pageSize),
         db.select({ n: count() }).from(users).where(where),
       ]);
-      return { items: rows.map(presentUser), total: total[0]!.n };
+      return { items: await presentUsers(db, rows, actorOf(request).userId), total: total[0]!.n };
     },
   });
 
+  // No password is sent or set: the answer carries a one-time activation code for the person.
   app.post('/api/users', {
     config: { access: { action: 'user.create' } },
-    schema: { tags: ['admin'], body: createUserBody, response: { 201: userSummary } },
+    schema: { tags: ['admin'], body: createUserBody, response: { 201: userWithActivationCode } },
     handler: async (request, reply) => {
-      const id = await db.transaction((tx) => createUser(tx, auditContextOf(request), request.body));
-      return reply.status(201).send(await loadSummary(id));
+      const { id, activation } = await db.transaction((tx) => createUser(tx, ctx.keyring, adminContextOf(request), request.body));
+      return reply.status(201).send(withCode(await summaryFor(db, request, id), activation));
     },
   });
 
@@ -91,8 +72,18 @@ export async function userRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     config: { access: { action: 'user.update' } },
     schema: { tags: ['admin'], params: idParams, body: updateUserBody, response: { 200: userSummary } },
     handler: async (request) => {
-      await db.transaction((tx) => updateUser(tx, auditContextOf(request), request.params.id, request.body));
-      return loadSummary(request.params.id);
+      await db.transaction((tx) => updateUser(tx, adminContextOf(request), request.params.id, request.body));
+      return summaryFor(db, request, request.params.id);
+    },
+  });
+
+  // Sanad's "reset password": a new activation code; the old password stops working.
+  app.post('/api/users/:id/activation', {
+    config: { access: { action: 'user.update' } },
+    schema: { tags: ['admin'], params: idParams, response: { 200: userWithActivationCode } },
+    handler: async (request) => {
+      const activation = await db.transaction((tx) => reissueActivation(tx, ctx.keyring, adminContextOf(request), request.params.id));
+      return withCode(await summaryFor(db, request, request.params.id), activation);
     },
   });
 
@@ -100,8 +91,8 @@ export async function userRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     config: { access: { action: 'user.reset2fa' } },
     schema: { tags: ['admin'], params: idParams, response: { 200: userSummary } },
     handler: async (request) => {
-      await db.transaction((tx) => resetTwoFactor(tx, auditContextOf(request), request.params.id));
-      return loadSummary(request.params.id);
+      await db.transaction((tx) => resetTwoFactor(tx, adminContextOf(request), request.params.id));
+      return summaryFor(db, request, request.params.id);
     },
   });
 }

@@ -1,4 +1,4 @@
-import { bigint, bigserial, boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Mirrors migrations/0001_core.sql; the SQL files are the source of truth.
 
@@ -70,4 +70,15 @@ export const auditEvents = pgTable('audit_events', {
   details: jsonb('details').notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+  // Keyed chains (0009_audit_integrity.sql): which chain, the row's place in it, and its MAC.
+  chain: smallint('chain').notNull(),
+  chainSeq: bigint('chain_seq', { mode: 'number' }).notNull(),
+  keyId: text('key_id'),
+  mac: text('mac'),
+});
+
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  document: text('document').notNull(),
 });

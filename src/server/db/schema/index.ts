@@ -1,4 +1,6 @@
 export * from './core.js';
+// role grants and activation codes (user administration)
+export * from './accounts.js';
 // cases
 export * from './cases.js';
 // reports

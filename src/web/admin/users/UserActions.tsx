@@ -2,7 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { FormattedMessage } from 'react-intl';
 import type { UserSummary } from '../../../shared/api/admin';
 
-export type UserAction = 'disable' | 'enable' | 'reset2fa';
+export type UserAction = 'disable' | 'enable' | 'reset2fa' | 'activation';
 
 interface UserActionsProps {
   user: UserSummary;
@@ -12,7 +12,7 @@ interface UserActionsProps {
   onAction: (action: UserAction) => void;
 }
 
-/** The row buttons a user may use; an administrator cannot disable their own account here. */
+/** The row buttons a user may use; an administrator cannot disable their own account or issue themselves an activation code. */
 export function UserActions({ user, permissions, isSelf, onEdit, onAction }: UserActionsProps) {
   const canUpdate = permissions.includes('user.update');
   const canReset = permissions.includes('user.reset2fa');
@@ -31,6 +31,11 @@ export function UserActions({ user, permissions, isSelf, onEdit, onAction }: Use
       {canUpdate && !isSelf && !user.disabled && (
         <Button size="xs" variant="light" color="red" onClick={() => onAction('disable')} data-testid="user-disable">
           <FormattedMessage id="common.disable" />
+        </Button>
+      )}
+      {canUpdate && !isSelf && (
+        <Button size="xs" variant="light" color="grape" onClick={() => onAction('activation')} data-testid="user-new-activation">
+          <FormattedMessage id="users.newActivation" />
         </Button>
       )}
       {canReset && user.twoFactorEnabled && (

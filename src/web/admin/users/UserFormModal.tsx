@@ -1,8 +1,9 @@
-import { Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { createUserBody, updateUserBody, type UserSummary } from '../../../shared/api/admin';
+import { createUserBody, updateUserBody, type UserSummary, type UserWithActivationCode } from '../../../shared/api/admin';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { reportFormError } from '../../forms/serverErrors';
@@ -16,25 +17,41 @@ interface UserFormValues {
   agencyId: string | null;
   roles: string[];
   locale: string;
-  password: string;
 }
 
-const FIELDS = ['username', 'displayName', 'agencyId', 'roles', 'locale', 'password'] as const;
+const FIELDS = ['username', 'displayName', 'agencyId', 'roles', 'locale'] as const;
 
-/** Create a user (no `user` given) or edit one's name, agency and roles. */
-export function UserFormModal({ user, onClose, onSaved }: { user: UserSummary | null; onClose: () => void; onSaved: () => void }) {
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item) => b.includes(item));
+}
+
+interface UserFormModalProps {
+  user: UserSummary | null;
+  /** True when the administrator edits their own account: roles and agency are not theirs to change. */
+  isSelf: boolean;
+  onClose: () => void;
+  /** Called after saving; a creation passes the new user with their one-time activation code. */
+  onSaved: (created: UserWithActivationCode | null) => void;
+}
+
+/**
+ * Create a user (no `user` given) or edit one's name, agency and roles. No
+ * password is ever typed here: a new user receives a one-time activation code.
+ */
+export function UserFormModal({ user, isSelf, onClose, onSaved }: UserFormModalProps) {
   const intl = useIntl();
   const creating = user === null;
   const { options: agencyOptions, error: agencyError } = useAgencyOptions(user?.agencyId);
   const [formError, setFormError] = useState<string | null>(null);
+  // Roles waiting for approval show as asked for: saving without touching them keeps the request.
+  const initialRoles = [...(user?.roles ?? []), ...(user?.pendingGrant?.roles ?? [])];
   const form = useForm<UserFormValues>({
     initialValues: {
       username: user?.username ?? '',
       displayName: user?.displayName ?? '',
       agencyId: user?.agencyId ?? null,
-      roles: user?.roles ?? [],
+      roles: initialRoles,
       locale: user?.locale ?? 'ar',
-      password: '',
     },
     validate: (values) =>
       creating
@@ -45,17 +62,19 @@ export function UserFormModal({ user, onClose, onSaved }: { user: UserSummary | 
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
     try {
-      if (creating) await api.post('/api/users', { ...values, username: values.username.trim().toLowerCase() });
-      else {
-        await api.patch(`/api/users/${user.id}`, {
-          displayName: values.displayName,
-          agencyId: values.agencyId,
-          roles: values.roles,
-        });
+      if (creating) {
+        onSaved(await api.post<UserWithActivationCode>('/api/users', { ...values, username: values.username.trim().toLowerCase() }));
+        return;
       }
-      onSaved();
+      // Only what changed: an unchanged role list must not replace a pending request.
+      const changes: Record<string, unknown> = {};
+      if (values.displayName !== user.displayName) changes['displayName'] = values.displayName;
+      if (!isSelf && values.agencyId !== user.agencyId) changes['agencyId'] = values.agencyId;
+      if (!isSelf && !sameSet(values.roles, initialRoles)) changes['roles'] = values.roles;
+      if (Object.keys(changes).length > 0) await api.patch(`/api/users/${user.id}`, changes);
+      onSaved(null);
     } catch (error) {
-      setFormError(reportFormError(intl, error, form, FIELDS, 'password'));
+      setFormError(reportFormError(intl, error, form, FIELDS));
     }
   });
 
@@ -81,18 +100,26 @@ export function UserFormModal({ user, onClose, onSaved }: { user: UserSummary | 
             data-testid="user-form-display-name"
             {...form.getInputProps('displayName')}
           />
+          {isSelf && (
+            <Alert color="gray" data-testid="user-form-self-locked">
+              {intl.formatMessage({ id: 'users.selfRolesLocked' })}
+            </Alert>
+          )}
           <Select
             label={intl.formatMessage({ id: 'users.agency' })}
             data={agencyOptions}
             searchable
             required
+            disabled={isSelf}
             data-testid="user-form-agency"
             {...form.getInputProps('agencyId')}
           />
           <MultiSelect
             label={intl.formatMessage({ id: 'users.roles' })}
+            description={intl.formatMessage({ id: 'users.rolesApprovalHint' })}
             data={roleOptions(intl)}
             required
+            disabled={isSelf}
             data-testid="user-form-roles"
             {...form.getInputProps('roles')}
           />
@@ -105,14 +132,9 @@ export function UserFormModal({ user, onClose, onSaved }: { user: UserSummary | 
                 data-testid="user-form-locale"
                 {...form.getInputProps('locale')}
               />
-              <PasswordInput
-                label={intl.formatMessage({ id: 'users.initialPassword' })}
-                description={intl.formatMessage({ id: 'users.initialPasswordHint' })}
-                required
-                autoComplete="new-password"
-                data-testid="user-form-password"
-                {...form.getInputProps('password')}
-              />
+              <Alert color="blue" icon={<IconKey aria-hidden />} data-testid="user-form-no-password">
+                {intl.formatMessage({ id: 'users.noPasswordHint' })}
+              </Alert>
             </>
           )}
           <Group justify="flex-end">

@@ -1,17 +1,20 @@
 import { Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconHourglassHigh, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { UserSummary } from '../../../shared/api/admin';
+import type { UserSummary, UserWithActivationCode } from '../../../shared/api/admin';
 import { api, withQuery } from '../../api/client';
 import { hasPermission, useMe } from '../../api/session';
 import { ConfirmModal } from '../../common/ConfirmModal';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { PageTitle } from '../../common/PageTitle';
 import { Pager } from '../../common/Pager';
+import { ActivationCodeModal } from './ActivationCodeModal';
+import { isolate } from './isolate';
+import { PendingGrants } from './PendingGrants';
 import { UserActions, type UserAction } from './UserActions';
 import { UserFormModal } from './UserFormModal';
 
@@ -37,9 +40,16 @@ const ACTIONS: Record<UserAction, { titleId: string; confirmId: string; doneId: 
     doneId: 'users.reset2faDone',
     run: (user) => api.post(`/api/users/${user.id}/reset-2fa`),
   },
+  // Sanad's "reset password": the administrator never sets one, they hand over a new one-time code.
+  activation: {
+    titleId: 'users.newActivationTitle',
+    confirmId: 'users.newActivationConfirm',
+    doneId: 'common.saved',
+    run: (user) => api.post<UserWithActivationCode>(`/api/users/${user.id}/activation`),
+  },
 };
 
-/** Users admin: search, create, edit roles and agency, disable/enable, reset 2FA. */
+/** Users admin: role grants awaiting approval, search, create (with an activation code), edit, disable/enable, reset 2FA, new activation code. */
 export function UsersPage() {
   const intl = useIntl();
   const me = useMe().data;
@@ -49,6 +59,7 @@ export function UsersPage() {
   const [q] = useDebouncedValue(search.trim(), 300);
   const [editing, setEditing] = useState<UserSummary | 'new' | null>(null);
   const [pending, setPending] = useState<{ action: UserAction; user: UserSummary } | null>(null);
+  const [issued, setIssued] = useState<UserWithActivationCode | null>(null);
 
   const users = useQuery({
     queryKey: ['users', page, q],
@@ -71,6 +82,7 @@ export function UsersPage() {
           </Button>
         )}
       </PageTitle>
+      {hasPermission(me, 'user.update') && <PendingGrants viewerId={me?.user.id} />}
       <TextInput
         mb="md"
         maw={360}
@@ -117,6 +129,18 @@ export function UsersPage() {
                       </Badge>
                     ))}
                   </Group>
+                  {/* Asked for, not held: a second administrator has not approved them yet. Plain text, so it wraps. */}
+                  {user.pendingGrant && (
+                    <Group gap={4} mt={4} wrap="nowrap" align="flex-start" c="orange.8" data-testid="user-pending-roles">
+                      <IconHourglassHigh size={14} aria-hidden style={{ flexShrink: 0, marginBlockStart: 2 }} />
+                      <Text size="xs" c="orange.8">
+                        <FormattedMessage
+                          id="users.pendingRoles"
+                          values={{ roles: intl.formatList(user.pendingGrant.roles.map((role) => intl.formatMessage({ id: `role.${role}` })), { type: 'conjunction' }) }}
+                        />
+                      </Text>
+                    </Group>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <FormattedMessage id={user.twoFactorEnabled ? 'common.yes' : 'common.no'} />
@@ -128,6 +152,12 @@ export function UsersPage() {
                   <Badge color={user.disabled ? 'gray' : 'teal'} variant="light">
                     <FormattedMessage id={user.disabled ? 'common.disabled' : 'common.active'} />
                   </Badge>
+                  {/* Text, not a badge: it wraps, so the actions stay on screen at laptop width. */}
+                  {user.activation && (
+                    <Text size="xs" mt={4} c={user.activation === 'expired' ? 'red.8' : 'yellow.9'} data-testid="user-activation">
+                      <FormattedMessage id={`users.activation.${user.activation}`} />
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <UserActions
@@ -152,9 +182,12 @@ export function UsersPage() {
       {editing && (
         <UserFormModal
           user={editing === 'new' ? null : editing}
+          isSelf={editing !== 'new' && editing.id === me?.user.id}
           onClose={() => setEditing(null)}
-          onSaved={() => {
+          onSaved={(created) => {
             setEditing(null);
+            setIssued(created);
+            void queryClient.invalidateQueries({ queryKey: ['role-grants'] });
             refresh('common.saved');
           }}
         />
@@ -162,16 +195,21 @@ export function UsersPage() {
       <ConfirmModal
         opened={pending !== null}
         title={pendingAction ? intl.formatMessage({ id: pendingAction.titleId }) : ''}
-        message={pendingAction && pending ? intl.formatMessage({ id: pendingAction.confirmId }, { name: pending.user.displayName }) : ''}
+        message={pendingAction && pending ? intl.formatMessage({ id: pendingAction.confirmId }, { name: isolate(pending.user.displayName) }) : ''}
         confirmLabel={intl.formatMessage({ id: 'common.confirm' })}
         danger={pending?.action !== 'enable'}
         onConfirm={async () => {
           if (!pending || !pendingAction) return;
-          await pendingAction.run(pending.user);
+          const result = await pendingAction.run(pending.user);
+          if (pending.action === 'activation') {
+            setIssued(result as UserWithActivationCode);
+            void queryClient.invalidateQueries({ queryKey: ['role-grants'] });
+          }
           refresh(pendingAction.doneId);
         }}
         onClose={() => setPending(null)}
       />
+      {issued && <ActivationCodeModal user={issued} onClose={() => setIssued(null)} />}
     </>
   );
 }

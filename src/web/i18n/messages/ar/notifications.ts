@@ -10,6 +10,8 @@ export const notifications: Record<string, string> = {
   'notification.dispatch_received':
     '{purpose, select, emergency {حالة خطر مباشر: أُحيل التبليغ {ref} إلى هيئتكم} screening {أُحيل التبليغ {ref} إلى هيئتكم لإجراء مقابلة تحديد الهوية} other {أُحيل التبليغ {ref} إلى هيئتكم}}',
   'notification.merge_requested': 'طُلب دمج الملف {ref} مع ملف مكرّر',
+  'notification.role_grant_requested': 'طُلبت للمستخدم {ref} أدوار تتيح الوصول إلى بيانات حساسة؛ يجب أن يوافق عليها مسؤول ثانٍ',
+  'notification.role_grant_approved': 'وافق مسؤول ثانٍ على الأدوار المطلوبة للمستخدم {ref}',
   'notifications.title': 'إشعاراتي',
   'notifications.bell':
     '{count, plural, zero {الإشعارات، لا يوجد إشعار غير مقروء} one {الإشعارات، إشعار واحد غير مقروء} two {الإشعارات، إشعاران غير مقروءين} few {الإشعارات، # إشعارات غير مقروءة} many {الإشعارات، # إشعارًا غير مقروء} other {الإشعارات، # إشعار غير مقروء}}',

@@ -10,6 +10,8 @@ export const notifications: Record<string, string> = {
   'notification.dispatch_received':
     '{purpose, select, emergency {Emergency: report {ref} was dispatched to your agency} screening {Report {ref} was sent to your agency for a screening interview} other {Report {ref} was sent to your agency}}',
   'notification.merge_requested': 'A merge of case {ref} with a duplicate was requested',
+  'notification.role_grant_requested': 'Roles that reach sensitive data were requested for user {ref}; a second administrator must approve them',
+  'notification.role_grant_approved': 'Roles requested for user {ref} were approved by a second administrator',
   'notifications.title': 'My notifications',
   'notifications.bell': '{count, plural, =0 {Notifications, none unread} one {Notifications, # unread} other {Notifications, # unread}}',
   'notifications.readAll': 'Mark all as read',

@@ -48,6 +48,19 @@ export const core: Record<string, string> = {
     'Votre rôle donne accès à des informations sensibles : la vérification en deux étapes est obligatoire. Scannez ce code QR avec une application d’authentification, puis saisissez le code qu’elle affiche.',
   'enrol.qrAlt': 'Code QR pour ajouter votre compte Sanad à une application d’authentification',
   'enrol.manual': 'Impossible de scanner ? Saisissez cette clé manuellement dans l’application :',
+  'activate.title': 'Activer votre compte',
+  'activate.intro': 'Première connexion ? Saisissez votre identifiant et le code d’activation remis par votre administrateur, puis choisissez votre propre mot de passe.',
+  'activate.code': 'Code d’activation',
+  'activate.codeHint': '20 lettres et chiffres, tels qu’ils vous ont été remis ; les tirets sont facultatifs.',
+  'activate.password': 'Choisissez un mot de passe',
+  'activate.passwordHint': 'Au moins 12 caractères. Une phrase facile à retenir convient bien.',
+  'activate.confirm': 'Saisissez de nouveau le mot de passe',
+  'activate.mismatch': 'Les deux mots de passe ne correspondent pas.',
+  'activate.submit': 'Activer et continuer',
+  'activate.loginLink': 'Première connexion ? Activez votre compte',
+  'activate.error.invalid': 'Cet identifiant et ce code d’activation ne correspondent pas. Vérifiez-les, ou demandez un nouveau code à votre administrateur.',
+  'activate.error.expired': 'Ce code d’activation a expiré. Demandez-en un nouveau à votre administrateur.',
+  'activate.error.used': 'Ce code d’activation a déjà été utilisé. Si ce n’était pas vous, prévenez immédiatement votre administrateur.',
 
   'status.forbidden.title': 'Accès refusé',
   'status.forbidden.body':
@@ -90,5 +103,6 @@ export const core: Record<string, string> = {
   'error.RATE_LIMITED': 'Trop de tentatives. Patientez un instant puis réessayez.',
   'error.RATE_LIMITED.retry': 'Trop de tentatives. Réessayez dans {minutes, plural, one {# minute} other {# minutes}}.',
   'error.CONSENT_REQUIRED': 'Le consentement de la personne ne permet pas cette action.',
+  'error.ACTIVATION_INVALID': 'Ce code d’activation est erroné, expiré ou déjà utilisé.',
   'error.INTERNAL': 'Une erreur est survenue sur le serveur. Réessayez plus tard.',
 };

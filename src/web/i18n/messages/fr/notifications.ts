@@ -10,6 +10,8 @@ export const notifications: Record<string, string> = {
   'notification.dispatch_received':
     '{purpose, select, emergency {Urgence : le signalement {ref} a été transmis à votre organisme} screening {Le signalement {ref} a été transmis à votre organisme pour un entretien d’identification} other {Le signalement {ref} a été transmis à votre organisme}}',
   'notification.merge_requested': 'Une fusion du dossier {ref} avec un doublon a été demandée',
+  'notification.role_grant_requested': 'Des rôles donnant accès à des données sensibles ont été demandés pour l’utilisateur {ref} ; un second administrateur doit les approuver',
+  'notification.role_grant_approved': 'Les rôles demandés pour l’utilisateur {ref} ont été approuvés par un second administrateur',
   'notifications.title': 'Mes notifications',
   'notifications.bell': '{count, plural, =0 {Notifications, aucune non lue} one {Notifications, # non lue} other {Notifications, # non lues}}',
   'notifications.readAll': 'Tout marquer comme lu',
