@@ -213,7 +213,11 @@ describe.skipIf(!process.env['DATABASE_URL'])('a revocation racing an acceptance
       await revoking.query('UPDATE case_consents SET revoked_at = now() WHERE id = $1', [consentId]);
       let settled = false;
       const accepting = shelter.post(`/api/referrals/${id}/accept`).finally(() => { settled = true; });
-      const waiters = async () => (await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n as number;
+      // pg_locks, not pg_stat_activity: the app role cannot see other sessions' wait events, but sees every lock.
+      // Only waits on the revoking transaction count (other test files may share the server).
+      const xid = (await revoking.query<{ xid: string }>('SELECT pg_current_xact_id()::xid::text AS xid')).rows[0]!.xid;
+      const waiters = async () =>
+        (await pool.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'transactionid' AND transactionid::text = $1`, [xid])).rows[0].n as number;
       // Until the acceptance either blocks on the revocation's row lock or (without the lock) finishes.
       while (!settled && (await waiters()) === 0) await new Promise((resolve) => setImmediate(resolve));
       await revoking.query('COMMIT');
