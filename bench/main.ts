@@ -10,9 +10,12 @@ import { auditSuite, loginSuite } from './suite-audit.js';
 import { caseSuite, explainCaseList } from './suite-cases.js';
 import { providerSuite, reportSuite, worklistSuite } from './suite-pathway.js';
 import { startBenchSanad } from './support.js';
+import { webWeightSuite } from './web-weight.js';
 
-const SUITES = ['cases', 'reports', 'providers', 'worklists', 'audit', 'login'] as const;
+const SUITES = ['cases', 'reports', 'providers', 'worklists', 'audit', 'login', 'web'] as const;
 type SuiteName = (typeof SUITES)[number];
+// Suites that measure the running server against a seeded database (`web` reads the built files only).
+const DATABASE_SUITES: readonly SuiteName[] = ['cases', 'reports', 'providers', 'worklists', 'audit', 'login'];
 
 // BENCH_SCALE=0.1 runs everything at a tenth of the volume (a quick check while editing).
 const scale = Number(process.env['BENCH_SCALE'] ?? '1');
@@ -78,9 +81,14 @@ async function run(env: BenchEnv, wanted: Set<SuiteName>): Promise<void> {
 async function main(): Promise<void> {
   const wanted = wantedSuites();
   const started = Date.now();
+  if (wanted.has('web')) await webWeightSuite({ buildRequired: wanted.size === 1 });
+  if (!DATABASE_SUITES.some((suite) => wanted.has(suite))) {
+    out(`\nTotal time ${since(started)}\n`);
+    return;
+  }
   const sanad = await startBenchSanad();
   const engine = sanad.kind === 'embedded' ? 'embedded PGlite (temporary data directory)' : 'PostgreSQL (throwaway database)';
-  out(`Sanad benchmarks on ${engine}; suites: ${[...wanted].join(', ')}; scale ${scale}\n`);
+  out(`\nSanad benchmarks on ${engine}; suites: ${[...wanted].filter((s) => s !== 'web').join(', ')}; scale ${scale}\n`);
   try {
     const env = benchEnv(sanad, await loadRefs(sanad.ctx.database.pool));
     await run(env, wanted);

@@ -57,7 +57,8 @@ export async function startServer(): Promise<RunningServer> {
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 60_000;
+  // A hang guard: a busy machine can take a minute or more to compile and start the server.
+  const deadline = Date.now() + 180_000;
   while (!output.includes('Sanad is running')) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));

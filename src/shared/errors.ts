@@ -1,6 +1,7 @@
 /**
  * The closed set of error codes the API returns. The web client translates each
  * code (`error.<CODE>` in the catalogs), so a new code is a deliberate change.
+ * The cause within a code (`details.reason`) is closed too: see error-reasons.ts.
  */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -63,6 +64,7 @@ export interface ApiErrorBody {
   error: {
     code: ErrorCode;
     message: string;
-    details?: { issues?: FieldIssue[]; [key: string]: unknown };
+    /** `reason` is one of ERROR_REASONS[code] (error-reasons.ts); other keys carry its data. */
+    details?: { reason?: string; issues?: FieldIssue[]; [key: string]: unknown };
   };
 }

@@ -1,5 +1,4 @@
 import { Badge, DirectionProvider, MantineProvider, createTheme } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router-dom';
 import { AppRoutes } from './AppRoutes';
@@ -21,15 +20,13 @@ const queryClient = new QueryClient({
   },
 });
 
-/** Providers in dependency order: data, then UI kit and direction, then language, then routes. */
+/** Providers in dependency order: data, then UI kit and direction, then language, then routes (each page a lazy chunk). */
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <DirectionProvider initialDirection="rtl">
         <MantineProvider theme={theme}>
           <LocaleProvider>
-            {/* Bottom: toasts at the top covered modal titles and the demo banner. */}
-            <Notifications position="bottom-center" />
             <BrowserRouter>
               <AppRoutes />
             </BrowserRouter>

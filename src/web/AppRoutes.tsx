@@ -1,156 +1,40 @@
-import { Route, Routes } from 'react-router-dom';
-import { AgenciesPage } from './admin/agencies/AgenciesPage';
-import { UsersPage } from './admin/users/UsersPage';
-import { AuditPage } from './audit/AuditPage';
-import { ActivationPage } from './auth/ActivationPage';
-import { EnrolPage } from './auth/EnrolPage';
-import { LoginPage } from './auth/LoginPage';
-import { TwoFactorPage } from './auth/TwoFactorPage';
-import { RequireAuth, RequirePermission } from './auth/guards';
-import { CasePage, CasesPage, NewCasePage } from './cases/lazyPages';
-import { NotFoundPage } from './common/StatusPages';
-import { HomePage } from './home/HomePage';
-import { AppLayout } from './layout/AppLayout';
-import { NotificationsPage } from './notifications/NotificationsPage';
-import { ProfilePage } from './profile/ProfilePage';
-import { ProvidersPage } from './providers/ProvidersPage';
-import { PublicAdditionPage } from './reports/public/PublicAdditionPage';
-import { PublicReportPage } from './reports/public/PublicReportPage';
-import { ReportPage } from './reports/ReportPage';
-import { ReportsPage } from './reports/ReportsPage';
-import { ReferralPage } from './referrals/ReferralPage';
-import { ReferralsPage } from './referrals/ReferralsPage';
-import { NewScreeningPage } from './screening/NewScreeningPage';
-import { ScreeningPage } from './screening/ScreeningPage';
-import { ScreeningsPage } from './screening/ScreeningsPage';
+import { Route, Routes, matchPath } from 'react-router-dom';
+import { lazyPage, type LazyPage } from './common/lazyPage';
 
-/** Every URL of the app; signed-in pages sit inside the shell and check permissions there. */
+// Every page is its own chunk: the public report page, read by anonymous people on any phone, must not
+// download the case-management application, and signing in must not download the report form.
+const fullHeight = { fullHeight: true };
+const SignedInApp = lazyPage(async () => (await import('./SignedInApp')).SignedInApp, fullHeight);
+
+/** The pages outside the signed-in frame; every other URL belongs to the signed-in application. */
+const OUTSIDE_PAGES: { path: string; page: LazyPage }[] = [
+  { path: '/login', page: lazyPage(async () => (await import('./auth/LoginPage')).LoginPage, fullHeight) },
+  { path: '/login/2fa', page: lazyPage(async () => (await import('./auth/TwoFactorPage')).TwoFactorPage, fullHeight) },
+  { path: '/login/enrol', page: lazyPage(async () => (await import('./auth/EnrolPage')).EnrolPage, fullHeight) },
+  // First sign-in with a one-time activation code.
+  { path: '/activate', page: lazyPage(async () => (await import('./auth/ActivationPage')).ActivationPage, fullHeight) },
+  // Public reporting: no account, no session.
+  { path: '/report', page: lazyPage(async () => (await import('./reports/public/PublicReportPage')).PublicReportPage, fullHeight) },
+  { path: '/report/add', page: lazyPage(async () => (await import('./reports/public/PublicAdditionPage')).PublicAdditionPage, fullHeight) },
+];
+
+/**
+ * Starts fetching the code of the page at `pathname`, so it downloads beside the session and the
+ * language catalog instead of after them (the routes render once the catalog is in).
+ */
+export function preloadPage(pathname: string): void {
+  const outside = OUTSIDE_PAGES.find(({ path }) => matchPath(path, pathname));
+  (outside?.page ?? SignedInApp).preload();
+}
+
+/** Every URL of the app: the pages outside the frame, then the signed-in application for the rest. */
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route path="/login/2fa" element={<TwoFactorPage />} />
-      <Route path="/login/enrol" element={<EnrolPage />} />
-      {/* First sign-in with a one-time activation code. */}
-      <Route path="/activate" element={<ActivationPage />} />
-      {/* Public reporting: no account, no session. */}
-      <Route path="/report" element={<PublicReportPage />} />
-      <Route path="/report/add" element={<PublicAdditionPage />} />
-      <Route
-        element={
-          <RequireAuth>
-            <AppLayout />
-          </RequireAuth>
-        }
-      >
-        <Route index element={<HomePage />} />
-        <Route
-          path="/admin/agencies"
-          element={
-            <RequirePermission permission="agency.list">
-              <AgenciesPage />
-            </RequirePermission>
-          }
-        />
-        <Route
-          path="/admin/users"
-          element={
-            <RequirePermission permission="user.list">
-              <UsersPage />
-            </RequirePermission>
-          }
-        />
-        <Route
-          path="/audit"
-          element={
-            <RequirePermission permission="audit.read">
-              <AuditPage />
-            </RequirePermission>
-          }
-        />
-        <Route path="/profile" element={<ProfilePage />} />
-        <Route path="/notifications" element={<NotificationsPage />} />
-        <Route
-          path="/reports"
-          element={
-            <RequirePermission permission="report.list">
-              <ReportsPage />
-            </RequirePermission>
-          }
-        />
-        <Route
-          path="/reports/:id"
-          element={
-            <RequirePermission permission="report.read">
-              <ReportPage />
-            </RequirePermission>
-          }
-        />
-        <Route
-          path="/screenings"
-          element={
-            <RequirePermission permission="screening.list">
-              <ScreeningsPage />
-            </RequirePermission>
-          }
-        />
-        <Route
-          path="/screenings/new"
-          element={
-            <RequirePermission permission="screening.create">
-              <NewScreeningPage />
-            </RequirePermission>
-          }
-        />
-        <Route
-          path="/screenings/:id"
-          element={
-            <RequirePermission permission="screening.read">
-              <ScreeningPage />
-            </RequirePermission>
-          }
-        />
-        <Route
-          path="/cases"
-          element={
-            <RequirePermission permission="case.list">
-              <CasesPage />
-            </RequirePermission>
-          }
-        />
-        <Route
-          path="/cases/new"
-          element={
-            <RequirePermission permission="case.create">
-              <NewCasePage />
-            </RequirePermission>
-          }
-        />
-        {/* No client-side guard: the server's 403 (or 404 outside scope) decides, and the page shows it. */}
-        <Route path="/cases/:id" element={<CasePage />} />
-        <Route
-          path="/referrals"
-          element={
-            <RequirePermission permission="referral.list">
-              <ReferralsPage />
-            </RequirePermission>
-          }
-        />
-        {/* As for cases: the server's answer (404 outside scope) decides. */}
-        <Route path="/referrals/:id" element={<ReferralPage />} />
-        {['/providers', '/providers/:id'].map((path) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              <RequirePermission permission="provider.list">
-                <ProvidersPage />
-              </RequirePermission>
-            }
-          />
-        ))}
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
+      {OUTSIDE_PAGES.map(({ path, page: Page }) => (
+        <Route key={path} path={path} element={<Page />} />
+      ))}
+      <Route path="*" element={<SignedInApp />} />
     </Routes>
   );
 }

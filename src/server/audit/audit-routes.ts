@@ -1,12 +1,9 @@
 import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
-import { auditEvent, auditListQuery, auditVerifyResponse, type AuditEvent } from '@shared/api/admin.js';
-import { pageOf, pageQuery } from '@shared/api/pagination.js';
+import { adminApi, type AuditEvent } from '@shared/api/admin.js';
+import { inOrder } from '../db/in-order.js';
 import { agencies, auditEvents } from '../db/schema/index.js';
-import type { ZodApp } from '../http/app.js';
-import type { AppContext } from '../http/app-context.js';
-import { auditContextOf } from '../http/request-context.js';
-import { recordAuditStandalone } from './record-audit.js';
-import { verifyAuditChain } from './verify-chain.js';
+import type { Router } from '../http/route.js';
+import { recordAudit } from './record-audit.js';
 
 type AuditRow = typeof auditEvents.$inferSelect & { agencyName: string | null };
 
@@ -29,21 +26,20 @@ export function presentAuditEvent(row: AuditRow): AuditEvent {
 }
 
 /** The auditor's view of the trail and its integrity check. */
-export async function auditRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
-  const { db } = ctx.database;
-
-  app.get('/api/audit', {
-    config: { access: { action: 'audit.read' } },
-    schema: { tags: ['audit'], querystring: pageQuery.extend(auditListQuery.shape), response: { 200: pageOf(auditEvent) } },
-    handler: async (request) => {
-      const { page, pageSize, action, actor, resourceId } = request.query;
+export function auditRoutes(router: Router): void {
+  // Reading the trail is itself an auditable act (the declared read).
+  router.route(adminApi.listAudit, {
+    access: { action: 'audit.read' },
+    audit: { reads: 'audit.read', resource: 'audit' },
+    handler: async ({ tx, query, audit }) => {
+      const { page, pageSize, action, actor, resourceId } = query;
       const filters: SQL[] = [];
       if (action) filters.push(eq(auditEvents.action, action));
       if (actor) filters.push(ilike(auditEvents.actorUsername, `${actor}%`));
       if (resourceId) filters.push(eq(auditEvents.resourceId, resourceId));
       const where = filters.length ? and(...filters) : undefined;
-      const [rows, total] = await Promise.all([
-        db
+      const [rows, total] = await inOrder([
+        tx
           .select({ event: auditEvents, agencyName: agencies.name })
           .from(auditEvents)
           .leftJoin(agencies, eq(agencies.id, auditEvents.actorAgencyId))
@@ -51,24 +47,23 @@ export async function auditRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
           .orderBy(desc(auditEvents.id))
           .limit(pageSize)
           .offset((page - 1) * pageSize),
-        db.select({ n: count() }).from(auditEvents).where(where),
+        tx.select({ n: count() }).from(auditEvents).where(where),
       ]);
-      // Reading the trail is itself an auditable act.
-      await recordAuditStandalone(db, auditContextOf(request), { action: 'audit.read', details: { page, filters: Object.keys(request.query) } });
+      audit.details({ page, filters: Object.keys(query).filter((key) => key !== 'page' && key !== 'pageSize' && query[key as keyof typeof query]) });
       return { items: rows.map((r) => presentAuditEvent({ ...r.event, agencyName: r.agencyName })), total: total[0]!.n };
     },
   });
 
-  app.get('/api/audit/verify', {
-    config: { access: { action: 'audit.verify' } },
-    schema: { tags: ['audit'], response: { 200: auditVerifyResponse } },
-    handler: async (request) => {
-      const result = await verifyAuditChain(ctx.database.pool, { keyring: ctx.keyring });
-      await recordAuditStandalone(db, auditContextOf(request), {
-        action: 'audit.verified',
-        outcome: result.ok ? 'success' : 'failure',
-        details: { checked: result.checked, firstBrokenId: result.firstBrokenId },
-      });
+  // Steps: the check walks the whole trail on its own connection, then the result goes on the record.
+  router.route(adminApi.verifyAudit, {
+    access: { action: 'audit.verify' },
+    audit: 'in-command',
+    steps: true,
+    handler: async ({ transaction, services, who }) => {
+      const result = await services.verifyAuditTrail();
+      await transaction((tx) =>
+        recordAudit(tx, who, { action: 'audit.verified', outcome: result.ok ? 'success' : 'failure', details: { checked: result.checked, firstBrokenId: result.firstBrokenId } }),
+      );
       return result;
     },
   });

@@ -33,6 +33,12 @@ export const AUDIT_ACTIONS = [
   'case.listed',
   'case.updated',
   'case.accessLogViewed',
+  'case.notesViewed',
+  'case.eventsViewed',
+  'case.consentsViewed',
+  'case.attachmentsViewed',
+  'case.mergeRequestsViewed',
+  'case.mergeRequestsListed',
   'case.assigned',
   'case.unassigned',
   'case.noteAdded',
@@ -48,6 +54,7 @@ export const AUDIT_ACTIONS = [
   // reports
   'report.created',
   'report.viewed',
+  'report.listed',
   'report.updated',
   'report.triaged',
   'report.dispatched',
@@ -59,6 +66,7 @@ export const AUDIT_ACTIONS = [
   // screening
   'screening.created',
   'screening.viewed',
+  'screening.listed',
   'screening.decided',
   'screening.caseOpened',
   'screening.indicatorSetCreated',
@@ -78,12 +86,17 @@ export const AUDIT_ACTIONS = [
   'referral.cancelled',
   'referral.overrideReviewed',
   'referral.settingsUpdated',
+  // care (reads of a case's records are audited on the case; service.listed also on a referral)
   'service.recorded',
+  'service.listed',
   'supportPlan.created',
   'supportPlan.updated',
+  'supportPlan.listed',
   'followUp.created',
   'followUp.completed',
+  'followUp.listed',
   'return.updated',
+  'return.viewed',
   'case.closed',
   // notifications
 ] as const;

@@ -2,11 +2,11 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { ACTIVATION_ALPHABET, ACTIVATION_CODE_LENGTH, type ActivationFailure } from '@shared/api/activation.js';
 import { requiresTwoFactor, type Role } from '@shared/roles.js';
-import type { Db, Tx } from '../db/database.js';
+import type { RunInTransaction, Tx } from '../db/database.js';
 import { roleGrants, userActivations, users } from '../db/schema/index.js';
 import { blindIndex } from '../crypto/blind-index.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { recordAudit, recordAuditStandalone, type AuditContext } from '../audit/record-audit.js';
+import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { AppError } from '../http/app-error.js';
 import { hashPassword, passwordWeakness } from './passwords.js';
 import type { TwoFactorNext } from './login.js';
@@ -83,7 +83,7 @@ function refused(reason: ActivationFailure): AppError {
  * second factor now, not after the approval.
  */
 export async function activateAccount(
-  db: Db,
+  transaction: RunInTransaction,
   keyring: Keyring,
   input: { username: string; code: string; password: string },
   client: AuditContext,
@@ -91,12 +91,14 @@ export async function activateAccount(
 ): Promise<{ token: string; next: TwoFactorNext }> {
   const username = input.username.trim().toLowerCase();
   const attempt = { ...client, actorUsername: username };
-  const [found] = await db
-    .select({ activation: userActivations, user: users })
-    .from(userActivations)
-    .innerJoin(users, eq(users.id, userActivations.userId))
-    .where(eq(userActivations.codeHash, activationCodeHash(keyring, input.code)))
-    .limit(1);
+  const [found] = await transaction((tx) =>
+    tx
+      .select({ activation: userActivations, user: users })
+      .from(userActivations)
+      .innerJoin(users, eq(users.id, userActivations.userId))
+      .where(eq(userActivations.codeHash, activationCodeHash(keyring, input.code)))
+      .limit(1),
+  );
   // A code of another user reads exactly like a wrong code: no oracle on usernames.
   const failure: ActivationFailure | null =
     !found || found.user.username !== username || found.activation.revokedAt
@@ -108,20 +110,20 @@ export async function activateAccount(
           : null;
   if (failure || !found) {
     const who = found && failure !== 'invalid' ? { ...attempt, actorUserId: found.user.id, actorAgencyId: found.user.agencyId } : attempt;
-    await recordAuditStandalone(db, who, { action: 'auth.activated', outcome: 'failure', details: { reason: failure ?? 'invalid' } });
+    await transaction((tx) => recordAudit(tx, who, { action: 'auth.activated', outcome: 'failure', details: { reason: failure ?? 'invalid' } }));
     throw refused(failure ?? 'invalid');
   }
   const user = found.user;
   const who = { ...attempt, actorUserId: user.id, actorAgencyId: user.agencyId, actorRole: user.roles.join(',') };
   if (user.disabled) {
-    await recordAuditStandalone(db, who, { action: 'auth.activated', outcome: 'denied', details: { reason: 'disabled' } });
+    await transaction((tx) => recordAudit(tx, who, { action: 'auth.activated', outcome: 'denied', details: { reason: 'disabled' } }));
     throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
   }
   const weakness = passwordWeakness(input.password, username);
   if (weakness) throw new AppError('WEAK_PASSWORD', 'Choose a stronger password', { reason: weakness, issues: [{ field: 'password', reason: weakness }] });
   const passwordHash = await hashPassword(input.password);
 
-  return db.transaction(async (tx) => {
+  return transaction(async (tx) => {
     // Single use even under concurrent attempts: only one UPDATE finds the code open.
     const used = await tx
       .update(userActivations)

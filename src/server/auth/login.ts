@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { requiresTwoFactor, type Role } from '@shared/roles.js';
-import type { Db } from '../db/database.js';
+import type { RunInTransaction } from '../db/database.js';
 import { users } from '../db/schema/index.js';
-import { recordAudit, recordAuditStandalone, type AuditContext } from '../audit/record-audit.js';
+import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { AppError } from '../http/app-error.js';
 import { accountLocked, clearFailures, countFailure, holdAccount } from './lockout.js';
 import { verifyAgainstDummy, verifyPassword } from './passwords.js';
@@ -25,30 +25,30 @@ export interface LoggedIn {
  * Unknown usernames and wrong passwords get the same answer and the same time.
  */
 export async function logIn(
-  db: Db,
+  transaction: RunInTransaction,
   input: { username: string; password: string },
   client: AuditContext,
   policy: SessionPolicy,
 ): Promise<LoggedIn> {
   const username = input.username.trim().toLowerCase();
-  const user = (await db.select().from(users).where(eq(users.username, username)).limit(1))[0];
+  const user = (await transaction((tx) => tx.select().from(users).where(eq(users.username, username)).limit(1)))[0];
   const attempt = { ...client, actorUsername: username };
   if (!user) {
     await verifyAgainstDummy(input.password);
-    await recordAuditStandalone(db, attempt, { action: 'auth.login', outcome: 'failure', details: { reason: 'invalid_credentials' } });
+    await transaction((tx) => recordAudit(tx, attempt, { action: 'auth.login', outcome: 'failure', details: { reason: 'invalid_credentials' } }));
     throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
   }
   const who = { ...attempt, actorUserId: user.id, actorAgencyId: user.agencyId, actorRole: user.roles.join(',') };
   // A locked account costs no password hash; the lock is checked again below, under the row lock.
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    await recordAuditStandalone(db, who, { action: 'auth.login', outcome: 'denied', details: { reason: 'locked' } });
+    await transaction((tx) => recordAudit(tx, who, { action: 'auth.login', outcome: 'denied', details: { reason: 'locked' } }));
     throw accountLocked(Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000));
   }
   const passwordMatches = await verifyPassword(user.passwordHash, input.password);
   const enrolled = Boolean(user.totpSecretEnc);
   const next: TwoFactorNext = enrolled ? 'required' : requiresTwoFactor(user.roles as Role[]) ? 'enrol' : 'none';
 
-  const outcome = await db.transaction(async (tx): Promise<{ refused: AppError } | { loggedIn: LoggedIn }> => {
+  const outcome = await transaction(async (tx): Promise<{ refused: AppError } | { loggedIn: LoggedIn }> => {
     const held = await holdAccount(tx, user.id);
     // Guesses sent together were all hashed above; once one of them locked the account, the others
     // are answered "locked" whether right or wrong, so a burst learns no more than the threshold allows.

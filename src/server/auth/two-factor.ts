@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import type { Db, Tx } from '../db/database.js';
+import type { RunInTransaction, Tx } from '../db/database.js';
 import { sessions, users } from '../db/schema/index.js';
-import { decryptText, encryptText } from '../crypto/encryption.js';
+import { open, seal } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { AppError } from '../http/app-error.js';
@@ -9,8 +9,6 @@ import { accountLocked, clearFailures, countFailure, holdAccount, type HeldAccou
 import type { LoadedSession, SessionPolicy } from './sessions.js';
 import { createSession } from './sessions.js';
 import { enrolmentOf, newTotpSecret, verifyTotp } from './totp.js';
-
-export const TOTP_CONTEXT = 'user.totp_secret';
 
 /** The session's user, held FOR UPDATE, after checking the account is not locked (an audited refusal otherwise). */
 async function heldUnlessLocked(tx: Tx, session: LoadedSession, client: AuditContext): Promise<{ held: HeldAccount } | { refused: AppError }> {
@@ -28,15 +26,15 @@ async function heldUnlessLocked(tx: Tx, session: LoadedSession, client: AuditCon
  * Starts (or resumes) enrolment for a signed-in user without 2FA: a pending
  * secret is kept encrypted until the first correct code confirms it.
  */
-export async function startEnrolment(db: Db, keyring: Keyring, session: LoadedSession, client: AuditContext) {
-  const outcome = await db.transaction(async (tx): Promise<{ refused: AppError } | { secret: string; username: string }> => {
+export async function startEnrolment(transaction: RunInTransaction, keyring: Keyring, session: LoadedSession, client: AuditContext) {
+  const outcome = await transaction(async (tx): Promise<{ refused: AppError } | { secret: string; username: string }> => {
     const checked = await heldUnlessLocked(tx, session, client);
     if ('refused' in checked) return checked;
     const user = checked.held.user;
-    if (user.totpSecretEnc) return { refused: new AppError('CONFLICT', 'Two-factor authentication is already set up', { reason: 'already_enrolled' }) };
-    if (user.totpPendingSecretEnc) return { secret: decryptText(keyring, user.totpPendingSecretEnc, TOTP_CONTEXT), username: user.username };
+    if (user.totpSecretEnc) return { refused: new AppError('CONFLICT', 'Two-factor authentication is already set up', { reason: 'two_factor_enrolled' }) };
+    if (user.totpPendingSecretEnc) return { secret: open(keyring, users.totpPendingSecretEnc, user.totpPendingSecretEnc), username: user.username };
     const secret = newTotpSecret();
-    await tx.update(users).set({ totpPendingSecretEnc: encryptText(keyring, secret, TOTP_CONTEXT) }).where(eq(users.id, user.id));
+    await tx.update(users).set({ totpPendingSecretEnc: seal(keyring, users.totpPendingSecretEnc, secret) }).where(eq(users.id, user.id));
     return { secret, username: user.username };
   });
   if ('refused' in outcome) throw outcome.refused;
@@ -64,28 +62,30 @@ async function claimTimeStep(tx: Tx, userId: string, step: number): Promise<bool
  * A wrong or already used one counts as a failed sign-in of the account.
  */
 export async function completeTwoFactor(
-  db: Db,
+  transaction: RunInTransaction,
   keyring: Keyring,
   session: LoadedSession,
   code: string,
   client: AuditContext,
   policy: SessionPolicy,
 ): Promise<{ token: string; csrfToken: string }> {
-  const outcome = await db.transaction(async (tx): Promise<{ refused: AppError } | { token: string; csrfToken: string }> => {
+  const outcome = await transaction(async (tx): Promise<{ refused: AppError } | { token: string; csrfToken: string }> => {
     const checked = await heldUnlessLocked(tx, session, client);
     if ('refused' in checked) return checked;
     // The row as it is now, not as the session loaded it: another session may have used a code since.
     const user = checked.held.user;
     const sealed = user.totpSecretEnc ?? user.totpPendingSecretEnc;
-    if (!sealed) return { refused: new AppError('CONFLICT', 'Start two-factor enrolment first', { reason: 'not_enrolled' }) };
-    const step = await verifyTotp(decryptText(keyring, sealed, TOTP_CONTEXT), code, user.totpLastStep ?? null);
+    if (!sealed) return { refused: new AppError('CONFLICT', 'Start two-factor enrolment first', { reason: 'two_factor_not_started' }) };
+    const secret = user.totpSecretEnc ? open(keyring, users.totpSecretEnc, sealed) : open(keyring, users.totpPendingSecretEnc, sealed);
+    const step = await verifyTotp(secret, code, user.totpLastStep ?? null);
     if (step === null || !(await claimTimeStep(tx, user.id, step))) {
       await countFailure(tx, user.id);
       await recordAudit(tx, client, { action: 'auth.twoFactorFailed', outcome: 'failure' });
       return { refused: new AppError('TWO_FACTOR_INVALID', 'The code is wrong or expired') };
     }
     const enrolling = !user.totpSecretEnc;
-    if (enrolling) await tx.update(users).set({ totpSecretEnc: sealed, totpPendingSecretEnc: null }).where(eq(users.id, user.id));
+    // Sealed again for the column it moves to: a column's values open only with that column's context.
+    if (enrolling) await tx.update(users).set({ totpSecretEnc: seal(keyring, users.totpSecretEnc, secret), totpPendingSecretEnc: null }).where(eq(users.id, user.id));
     await clearFailures(tx, user.id);
     await tx.delete(sessions).where(eq(sessions.id, session.id));
     const created = await createSession(tx, user.id, true, policy, client);

@@ -1,50 +1,13 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { MAX_ATTACHMENT_BYTES } from '@shared/htcds/case.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
-import { decryptText, encryptText } from '../crypto/encryption.js';
-import { KeyError, type Keyring } from '../crypto/keyring.js';
+import { open, openBytes, seal, sealBytes } from '../crypto/encrypted-columns.js';
+import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
 import { caseAttachments, users } from '../db/schema/index.js';
 import { AppError, notFound } from '../http/app-error.js';
 import type { Actor } from '../policies/authorize.js';
-import { loadCaseInScope } from './case-scope.js';
-
-const KEY_ID_BYTES = 8;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const CONTENT_CONTEXT = 'case_attachment.content';
-const NAME_CONTEXT = 'case_attachment.file_name';
-
-/**
- * Encrypts file bytes with AES-256-GCM under the current key. Binary layout:
- * keyId (8 ascii) | iv (12) | tag (16) | ciphertext; the attachment id is bound
- * as associated data so content cannot be swapped between rows.
- */
-export function sealBytes(keyring: Keyring, plain: Buffer, attachmentId: string): Buffer {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', keyring.current.key, iv);
-  cipher.setAAD(Buffer.from(`${CONTENT_CONTEXT}:${attachmentId}`));
-  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return Buffer.concat([Buffer.from(keyring.current.id, 'ascii'), iv, cipher.getAuthTag(), body]);
-}
-
-/** Decrypts what sealBytes produced; throws KeyError on an unknown key or altered bytes. */
-export function openBytes(keyring: Keyring, sealed: Buffer, attachmentId: string): Buffer {
-  const keyId = sealed.subarray(0, KEY_ID_BYTES).toString('ascii');
-  const key = keyring.byId.get(keyId);
-  if (!key) throw new KeyError(`Attachment was encrypted with key ${keyId}, which is not configured.`);
-  const iv = sealed.subarray(KEY_ID_BYTES, KEY_ID_BYTES + IV_BYTES);
-  const tag = sealed.subarray(KEY_ID_BYTES + IV_BYTES, KEY_ID_BYTES + IV_BYTES + TAG_BYTES);
-  const decipher = createDecipheriv('aes-256-gcm', key.key, iv);
-  decipher.setAAD(Buffer.from(`${CONTENT_CONTEXT}:${attachmentId}`));
-  decipher.setAuthTag(tag);
-  try {
-    return Buffer.concat([decipher.update(sealed.subarray(KEY_ID_BYTES + IV_BYTES + TAG_BYTES)), decipher.final()]);
-  } catch {
-    throw new KeyError('An attachment failed its integrity check (wrong key or altered data).');
-  }
-}
+import type { CaseRow } from './case-scope.js';
 
 /** The media type recognised from a file's first bytes (its name and declared type are not trusted), or null. */
 export function detectMediaType(bytes: Buffer): 'application/pdf' | 'image/png' | 'image/jpeg' | null {
@@ -54,16 +17,15 @@ export function detectMediaType(bytes: Buffer): 'application/pdf' | 'image/png' 
   return null;
 }
 
-/** Stores an encrypted, type-checked attachment (at most 5 MB) on a case in scope. */
+/** Stores an encrypted, type-checked attachment (at most 5 MB) on a case the caller loaded for `case.attach`. */
 export async function addAttachment(
   tx: Tx,
   keyring: Keyring,
   actor: Actor,
   audit: AuditContext,
-  caseId: string,
+  { id: caseId }: CaseRow,
   input: { fileName: string; contentBase64: string },
 ): Promise<string> {
-  await loadCaseInScope(tx, actor, 'case.attach', caseId);
   if (!/^[A-Za-z0-9+/=\s]+$/.test(input.contentBase64)) {
     throw new AppError('VALIDATION_FAILED', 'The file is not valid base64', { issues: [{ field: 'contentBase64', reason: 'invalid_base64' }] });
   }
@@ -76,10 +38,10 @@ export async function addAttachment(
   await tx.insert(caseAttachments).values({
     id,
     caseId,
-    fileNameEnc: encryptText(keyring, input.fileName, NAME_CONTEXT),
+    fileNameEnc: seal(keyring, caseAttachments.fileNameEnc, input.fileName),
     mediaType,
     sizeBytes: bytes.length,
-    contentEnc: sealBytes(keyring, bytes, id),
+    contentEnc: sealBytes(keyring, caseAttachments.contentEnc, bytes, id),
     uploadedBy: actor.userId,
   });
   await recordAudit(tx, audit, {
@@ -109,28 +71,24 @@ export async function listAttachments(tx: Tx, keyring: Keyring, caseId: string) 
     .orderBy(desc(caseAttachments.uploadedAt));
   return rows.map(({ fileNameEnc, uploadedAt, ...rest }) => ({
     ...rest,
-    fileName: decryptText(keyring, fileNameEnc, NAME_CONTEXT),
+    fileName: open(keyring, caseAttachments.fileNameEnc, fileNameEnc),
     uploadedAt: uploadedAt.toISOString(),
   }));
 }
 
-/** Decrypts one attachment of a case in scope for download; the download is audited. */
-export async function readAttachment(tx: Tx, keyring: Keyring, actor: Actor, audit: AuditContext, caseId: string, attachmentId: string) {
-  await loadCaseInScope(tx, actor, 'case.readAttachment', caseId);
+/**
+ * Decrypts one attachment of a case the caller loaded for `case.readAttachment`,
+ * for download. The route declares the download as an audited read.
+ */
+export async function readAttachment(tx: Tx, keyring: Keyring, { id: caseId }: CaseRow, attachmentId: string) {
   const [row] = await tx
     .select()
     .from(caseAttachments)
     .where(and(eq(caseAttachments.id, attachmentId), eq(caseAttachments.caseId, caseId)));
   if (!row) throw notFound('Attachment');
-  await recordAudit(tx, audit, {
-    action: 'case.attachmentDownloaded',
-    resourceType: 'case',
-    resourceId: caseId,
-    details: { attachmentId },
-  });
   return {
-    fileName: decryptText(keyring, row.fileNameEnc, NAME_CONTEXT),
+    fileName: open(keyring, caseAttachments.fileNameEnc, row.fileNameEnc),
     mediaType: row.mediaType,
-    content: openBytes(keyring, row.contentEnc, row.id),
+    content: openBytes(keyring, caseAttachments.contentEnc, row.contentEnc, row.id),
   };
 }

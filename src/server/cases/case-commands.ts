@@ -4,7 +4,7 @@ import { CLOSED_CASE_STATUSES, type CaseStatus } from '@shared/htcds/case.js';
 import { OPEN_REFERRAL_STATUSES } from '@shared/api/referrals.js';
 import { regionOfProvince } from '@shared/geo/regions.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
-import { encryptOptional } from '../crypto/encryption.js';
+import { sealOptional } from '../crypto/encrypted-columns.js';
 import type { Tx } from '../db/database.js';
 import { cases, users } from '../db/schema/index.js';
 import type { AppContext } from '../http/app-context.js';
@@ -14,6 +14,7 @@ import { loadCaseInScope } from './case-scope.js';
 import { findDuplicateCandidates } from './duplicates.js';
 import { assertCaseSourcesInScope } from './case-sources.js';
 import { insertPerson, loadPerson, patchPerson, replacePerson } from './person-identity.js';
+import { ageColumnsOf, identificationYearOf, statisticalColumnsOf } from './statistical-columns.js';
 import { definedFields } from '@shared/defined-fields.js';
 import { issueReason } from '@shared/api/fields.js';
 
@@ -44,8 +45,8 @@ function assertProvinceInRegion(region: string | null | undefined, province: str
 function caseColumnsOf(ctx: Keyed, input: Partial<typeof CASE_FIELD_DEFAULTS>): CaseColumns {
   const { riskAssessment, nonPunishmentNote, ...plain } = input;
   const columns: CaseColumns = { ...plain };
-  if (riskAssessment !== undefined) columns.riskAssessmentEnc = encryptOptional(ctx.keyring, riskAssessment, 'case.risk_assessment');
-  if (nonPunishmentNote !== undefined) columns.nonPunishmentNoteEnc = encryptOptional(ctx.keyring, nonPunishmentNote, 'case.non_punishment_note');
+  if (riskAssessment !== undefined) columns.riskAssessmentEnc = sealOptional(ctx.keyring, cases.riskAssessmentEnc, riskAssessment);
+  if (nonPunishmentNote !== undefined) columns.nonPunishmentNoteEnc = sealOptional(ctx.keyring, cases.nonPunishmentNoteEnc, nonPunishmentNote);
   return columns;
 }
 
@@ -81,10 +82,13 @@ export async function createCase(
   const opened = openedAt ?? new Date().toISOString().slice(0, 10);
   const personId = await insertPerson(tx, ctx.keyring, person);
   const caseNumber = await nextCaseNumber(tx, opened);
+  // Derived from the plaintext identity before it is sealed; only the bands and years are stored in clear.
+  const statistics = statisticalColumnsOf(person, opened, { status: input.traffickingStatus, decidedAt: input.statusDecidedAt, writtenOn: opened });
   const [row] = await tx
     .insert(cases)
     .values({
       ...caseColumnsOf(ctx, input),
+      ...statistics,
       caseNumber,
       personId,
       ownerAgencyId: actor.agencyId,
@@ -114,7 +118,7 @@ export async function createCase(
  */
 export async function updateCase(tx: Tx, ctx: Keyed, actor: Actor, audit: AuditContext, caseId: string, input: UpdateCaseInput): Promise<void> {
   const current = await loadCaseInScope(tx, actor, 'case.update', caseId);
-  if (current.mergedIntoCaseId) throw new AppError('CONFLICT', 'This case was merged into another one and is read-only', { reason: 'merged' });
+  if (current.mergedIntoCaseId) throw new AppError('CONFLICT', 'This case was merged into another one and is read-only', { reason: 'case_merged' });
   const { version, person, status, closureReason, closureNote, ...fields } = input;
   if (fields.caseManagerId !== undefined) await assertCaseManager(tx, fields.caseManagerId);
   assertProvinceInRegion(fields.region !== undefined ? fields.region : current.region, fields.province !== undefined ? fields.province : current.province);
@@ -137,18 +141,32 @@ export async function updateCase(tx: Tx, ctx: Keyed, actor: Actor, audit: AuditC
     if (!closing && closureReason === undefined) columns.closureReason = null;
   }
   if (closureReason !== undefined) columns.closureReason = closureReason;
-  if (closureNote !== undefined) columns.closureNoteEnc = encryptOptional(ctx.keyring, closureNote, 'case.closure_note');
+  if (closureNote !== undefined) columns.closureNoteEnc = sealOptional(ctx.keyring, cases.closureNoteEnc, closureNote);
+
+  // The statistical columns follow the identity and status as they will be after this change. The
+  // identity is opened only when it changes, or when the age is not known yet (a case written before
+  // the columns existed, or a person whose age is unknown): otherwise the stored age columns stand.
+  const personFields = Object.keys(definedFields(person ?? {}));
+  const identityChanges = person !== undefined && personFields.length > 0;
+  const storedPerson = identityChanges || current.ageBand === null ? await loadPerson(tx, ctx.keyring, current.personId) : null;
+  const nextPerson = storedPerson && identityChanges ? patchPerson(storedPerson, person) : storedPerson;
+  const statistics = {
+    ...(nextPerson ? ageColumnsOf(nextPerson, current.openedAt) : {}),
+    identificationYear: identificationYearOf({
+      status: fields.traffickingStatus ?? current.traffickingStatus,
+      decidedAt: fields.statusDecidedAt,
+      writtenOn: new Date().toISOString().slice(0, 10),
+      stored: current,
+    }),
+  };
 
   const updated = await tx
     .update(cases)
-    .set({ ...columns, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+    .set({ ...columns, ...statistics, version: sql`${cases.version} + 1`, updatedAt: new Date() })
     .where(and(eq(cases.id, caseId), eq(cases.version, version)))
     .returning({ id: cases.id });
   if (updated.length === 0) throw conflict();
-  const personFields = Object.keys(definedFields(person ?? {}));
-  if (person && personFields.length > 0) {
-    await replacePerson(tx, ctx.keyring, current.personId, patchPerson(await loadPerson(tx, ctx.keyring, current.personId), person));
-  }
+  if (nextPerson && identityChanges) await replacePerson(tx, ctx.keyring, current.personId, nextPerson);
 
   const changedFields = [...Object.keys(definedFields(input)).filter((k) => k !== 'version' && k !== 'person'), ...personFields.map((k) => `person.${k}`)];
   await recordAudit(tx, audit, {

@@ -1,151 +1,148 @@
-import { z } from 'zod';
-import { assignBody, attachment, attachmentUploadBody, caseAssignment, caseNote, consent, eventBody, giveConsentBody, noteBody, traffickingEvent } from '@shared/api/cases.js';
-import type { ZodApp } from '../http/app.js';
-import type { AppContext } from '../http/app-context.js';
-import { actorOf, auditContextOf } from '../http/request-context.js';
+import { casesApi } from '@shared/api/cases.js';
+import type { Router } from '../http/route.js';
 import { addAttachment, listAttachments, readAttachment } from './attachments.js';
-import { caseIdParams } from './case-routes.js';
 import { loadCaseInScope } from './case-scope.js';
 import { addNote, addTraffickingEvent, assignUser, listNotes, listTraffickingEvents, unassignUser } from './case-records.js';
 import { giveConsent, listConsents, revokeConsent } from './consent.js';
 import { listAssignments } from './case-presenter.js';
 
-const userParams = caseIdParams.extend({ userId: z.string().uuid() });
-const consentParams = caseIdParams.extend({ consentId: z.string().uuid() });
-const attachmentParams = caseIdParams.extend({ attachmentId: z.string().uuid() });
 // Base64 of a 5 MB file plus JSON framing; the decoded size is checked exactly.
 const ATTACHMENT_BODY_LIMIT = Math.ceil((5 * 1024 * 1024 * 4) / 3) + 64 * 1024;
 
-/** A case's sub-resources: assignments, notes, trafficking events, consents, attachments. All answer 404 outside scope. */
-export async function caseDetailRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
-  const { db } = ctx.database;
-
-  app.post('/api/cases/:id/assignments', {
-    config: { access: { action: 'case.assign' } },
-    schema: { tags: ['cases'], params: caseIdParams, body: assignBody, response: { 200: z.object({ assignments: z.array(caseAssignment) }) } },
-    handler: async (request) => {
-      const actor = actorOf(request);
-      return db.transaction(async (tx) => {
-        await assignUser(tx, actor, auditContextOf(request), request.params.id, request.body.userId);
-        return { assignments: await listAssignments(tx, request.params.id) };
-      });
+/**
+ * A case's sub-resources: assignments, notes, trafficking events, consents,
+ * attachments. Each loads the case in the caller's scope first, so all answer
+ * 404 outside it. Notes, events, consents and attachments are case content:
+ * every read of them is on the record.
+ */
+export function caseDetailRoutes(router: Router): void {
+  router.route(casesApi.assign, {
+    access: { action: 'case.assign' },
+    audit: 'in-command',
+    handler: async ({ tx, actor, who, params, body }) => {
+      const row = await loadCaseInScope(tx, actor, 'case.assign', params.id);
+      await assignUser(tx, actor, who, row, body.userId);
+      return { assignments: await listAssignments(tx, row.id) };
     },
   });
 
-  app.delete('/api/cases/:id/assignments/:userId', {
-    config: { access: { action: 'case.assign' } },
-    schema: { tags: ['cases'], params: userParams },
-    handler: async (request, reply) => {
-      await db.transaction((tx) => unassignUser(tx, actorOf(request), auditContextOf(request), request.params.id, request.params.userId));
-      return reply.status(204).send();
+  router.route(casesApi.unassign, {
+    access: { action: 'case.assign' },
+    audit: 'in-command',
+    handler: async ({ tx, actor, who, params }) => {
+      const row = await loadCaseInScope(tx, actor, 'case.assign', params.id);
+      await unassignUser(tx, who, row, params.userId);
+      return null;
     },
   });
 
-  app.get('/api/cases/:id/notes', {
-    config: { access: { action: 'case.read' } },
-    schema: { tags: ['cases'], params: caseIdParams, response: { 200: z.object({ items: z.array(caseNote) }) } },
-    handler: async (request) =>
-      db.transaction(async (tx) => {
-        const row = await loadCaseInScope(tx, actorOf(request), 'case.read', request.params.id);
-        return { items: await listNotes(tx, ctx.keyring, row.id) };
-      }),
-  });
-
-  app.post('/api/cases/:id/notes', {
-    config: { access: { action: 'case.update' } },
-    schema: { tags: ['cases'], params: caseIdParams, body: noteBody, response: { 201: z.object({ id: z.string().uuid() }) } },
-    handler: async (request, reply) => {
-      const id = await db.transaction((tx) => addNote(tx, ctx.keyring, actorOf(request), auditContextOf(request), request.params.id, request.body.body));
-      return reply.status(201).send({ id });
+  router.route(casesApi.notes, {
+    access: { action: 'case.read' },
+    audit: { reads: 'case.notesViewed', resource: 'case' },
+    handler: async ({ tx, actor, params, audit, services }) => {
+      const row = await loadCaseInScope(tx, actor, 'case.read', params.id);
+      const items = await listNotes(tx, services.keyring, row.id);
+      audit.details({ returned: items.length });
+      return { items };
     },
   });
 
-  app.get('/api/cases/:id/events', {
-    config: { access: { action: 'case.read' } },
-    schema: { tags: ['cases'], params: caseIdParams, response: { 200: z.object({ items: z.array(traffickingEvent) }) } },
-    handler: async (request) =>
-      db.transaction(async (tx) => {
-        const row = await loadCaseInScope(tx, actorOf(request), 'case.read', request.params.id);
-        return { items: await listTraffickingEvents(tx, ctx.keyring, row.id) };
-      }),
-  });
-
-  app.post('/api/cases/:id/events', {
-    config: { access: { action: 'case.update' } },
-    schema: { tags: ['cases'], params: caseIdParams, body: eventBody, response: { 201: z.object({ id: z.string().uuid() }) } },
-    handler: async (request, reply) => {
-      const id = await db.transaction((tx) => addTraffickingEvent(tx, ctx.keyring, actorOf(request), auditContextOf(request), request.params.id, request.body));
-      return reply.status(201).send({ id });
+  router.route(casesApi.addNote, {
+    access: { action: 'case.update' },
+    audit: 'in-command',
+    handler: async ({ tx, actor, who, params, body, services }) => {
+      const row = await loadCaseInScope(tx, actor, 'case.update', params.id);
+      return { id: await addNote(tx, services.keyring, actor, who, row, body.body) };
     },
   });
 
-  app.get('/api/cases/:id/consents', {
-    config: { access: { action: 'case.read' } },
-    schema: { tags: ['cases'], params: caseIdParams, response: { 200: z.object({ items: z.array(consent) }) } },
-    handler: async (request) =>
-      db.transaction(async (tx) => {
-        const row = await loadCaseInScope(tx, actorOf(request), 'case.read', request.params.id);
-        return { items: await listConsents(tx, row.id) };
-      }),
-  });
-
-  app.post('/api/cases/:id/consents', {
-    config: { access: { action: 'case.consent' } },
-    schema: { tags: ['cases'], params: caseIdParams, body: giveConsentBody, response: { 201: z.object({ items: z.array(consent) }) } },
-    handler: async (request, reply) => {
-      const items = await db.transaction(async (tx) => {
-        await giveConsent(tx, actorOf(request), auditContextOf(request), request.params.id, request.body);
-        return listConsents(tx, request.params.id);
-      });
-      return reply.status(201).send({ items });
+  router.route(casesApi.events, {
+    access: { action: 'case.read' },
+    audit: { reads: 'case.eventsViewed', resource: 'case' },
+    handler: async ({ tx, actor, params, audit, services }) => {
+      const row = await loadCaseInScope(tx, actor, 'case.read', params.id);
+      const items = await listTraffickingEvents(tx, services.keyring, row.id);
+      audit.details({ returned: items.length });
+      return { items };
     },
   });
 
-  app.post('/api/cases/:id/consents/:consentId/revoke', {
-    config: { access: { action: 'case.consent' } },
-    schema: { tags: ['cases'], params: consentParams, response: { 200: z.object({ items: z.array(consent) }) } },
-    handler: async (request) =>
-      db.transaction(async (tx) => {
-        await revokeConsent(tx, actorOf(request), auditContextOf(request), request.params.id, request.params.consentId);
-        return { items: await listConsents(tx, request.params.id) };
-      }),
+  router.route(casesApi.addEvent, {
+    access: { action: 'case.update' },
+    audit: 'in-command',
+    handler: async ({ tx, actor, who, params, body, services }) => {
+      const row = await loadCaseInScope(tx, actor, 'case.update', params.id);
+      return { id: await addTraffickingEvent(tx, services.keyring, actor, who, row, body) };
+    },
   });
 
-  app.get('/api/cases/:id/attachments', {
-    config: { access: { action: 'case.readAttachment' } },
-    schema: { tags: ['cases'], params: caseIdParams, response: { 200: z.object({ items: z.array(attachment) }) } },
-    handler: async (request) =>
-      db.transaction(async (tx) => {
-        const row = await loadCaseInScope(tx, actorOf(request), 'case.readAttachment', request.params.id);
-        return { items: await listAttachments(tx, ctx.keyring, row.id) };
-      }),
+  router.route(casesApi.consents, {
+    access: { action: 'case.read' },
+    audit: { reads: 'case.consentsViewed', resource: 'case' },
+    handler: async ({ tx, actor, params, audit }) => {
+      const row = await loadCaseInScope(tx, actor, 'case.read', params.id);
+      const items = await listConsents(tx, row.id);
+      audit.details({ returned: items.length });
+      return { items };
+    },
   });
 
-  app.post('/api/cases/:id/attachments', {
-    config: { access: { action: 'case.attach' } },
+  router.route(casesApi.giveConsent, {
+    access: { action: 'case.consent' },
+    audit: 'in-command',
+    handler: async ({ tx, actor, who, params, body }) => {
+      const row = await loadCaseInScope(tx, actor, 'case.consent', params.id);
+      await giveConsent(tx, actor, who, row, body);
+      return { items: await listConsents(tx, row.id) };
+    },
+  });
+
+  router.route(casesApi.revokeConsent, {
+    access: { action: 'case.consent' },
+    audit: 'in-command',
+    handler: async ({ tx, actor, who, params }) => {
+      const row = await loadCaseInScope(tx, actor, 'case.consent', params.id);
+      await revokeConsent(tx, actor, who, row, params.consentId);
+      return { items: await listConsents(tx, row.id) };
+    },
+  });
+
+  router.route(casesApi.attachments, {
+    access: { action: 'case.readAttachment' },
+    audit: { reads: 'case.attachmentsViewed', resource: 'case' },
+    handler: async ({ tx, actor, params, audit, services }) => {
+      const row = await loadCaseInScope(tx, actor, 'case.readAttachment', params.id);
+      const items = await listAttachments(tx, services.keyring, row.id);
+      audit.details({ returned: items.length });
+      return { items };
+    },
+  });
+
+  router.route(casesApi.addAttachment, {
+    access: { action: 'case.attach' },
+    audit: 'in-command',
     bodyLimit: ATTACHMENT_BODY_LIMIT,
-    schema: { tags: ['cases'], params: caseIdParams, body: attachmentUploadBody, response: { 201: z.object({ id: z.string().uuid() }) } },
-    handler: async (request, reply) => {
-      const id = await db.transaction((tx) => addAttachment(tx, ctx.keyring, actorOf(request), auditContextOf(request), request.params.id, request.body));
-      return reply.status(201).send({ id });
+    handler: async ({ tx, actor, who, params, body, services }) => {
+      const row = await loadCaseInScope(tx, actor, 'case.attach', params.id);
+      return { id: await addAttachment(tx, services.keyring, actor, who, row, body) };
     },
   });
 
-  app.get('/api/cases/:id/attachments/:attachmentId', {
-    config: { access: { action: 'case.readAttachment' } },
-    schema: { tags: ['cases'], params: attachmentParams },
-    handler: async (request, reply) => {
-      const file = await db.transaction((tx) =>
-        readAttachment(tx, ctx.keyring, actorOf(request), auditContextOf(request), request.params.id, request.params.attachmentId),
-      );
+  router.route(casesApi.downloadAttachment, {
+    access: { action: 'case.readAttachment' },
+    audit: { reads: 'case.attachmentDownloaded', resource: 'case' },
+    handler: async ({ tx, actor, params, audit, reply, services }) => {
+      const row = await loadCaseInScope(tx, actor, 'case.readAttachment', params.id);
+      const file = await readAttachment(tx, services.keyring, row, params.attachmentId);
+      audit.details({ attachmentId: params.attachmentId });
       // Served as a download, never rendered inline in the app's origin.
       const asciiName = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-      return reply
+      void reply
         .header('content-type', file.mediaType)
         .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
         .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'no-store')
-        .send(file.content);
+        .header('cache-control', 'no-store');
+      return file.content;
     },
   });
 }

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Action } from '@shared/actions.js';
 import type { CaseDetail, CaseListItem } from '@shared/api/cases.js';
 import { CLOSED_CASE_STATUSES, type CaseStatus } from '@shared/htcds/case.js';
-import { decryptOptional } from '../crypto/encryption.js';
+import { openOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
 import { agencies, caseAssignments, cases, persons, users } from '../db/schema/index.js';
@@ -67,14 +67,14 @@ export async function presentCaseDetail(tx: Tx, keyring: Keyring, actor: Actor, 
     region: row.region as CaseDetail['region'],
     province: row.province,
     riskLevel: row.riskLevel as CaseDetail['riskLevel'],
-    riskAssessment: decryptOptional(keyring, row.riskAssessmentEnc, 'case.risk_assessment'),
+    riskAssessment: openOptional(keyring, cases.riskAssessmentEnc, row.riskAssessmentEnc),
     reflectionStart: row.reflectionStart,
     reflectionEnd: row.reflectionEnd,
     reflectionAlertDays: row.reflectionAlertDays,
     reflectionEndingSoon: reflectionEndingSoon(row),
     nonPunishment: row.nonPunishment,
     nonPunishmentGround: row.nonPunishmentGround as CaseDetail['nonPunishmentGround'],
-    nonPunishmentNote: decryptOptional(keyring, row.nonPunishmentNoteEnc, 'case.non_punishment_note'),
+    nonPunishmentNote: openOptional(keyring, cases.nonPunishmentNoteEnc, row.nonPunishmentNoteEnc),
     traffickingStatus: row.traffickingStatus as CaseDetail['traffickingStatus'],
     statusDecidedBy: row.statusDecidedBy as CaseDetail['statusDecidedBy'],
     statusDecidedAt: row.statusDecidedAt,
@@ -90,7 +90,7 @@ export async function presentCaseDetail(tx: Tx, keyring: Keyring, actor: Actor, 
     traffickingScope: row.traffickingScope as CaseDetail['traffickingScope'],
     migrantStatus: row.migrantStatus as CaseDetail['migrantStatus'],
     closureReason: row.closureReason as CaseDetail['closureReason'],
-    closureNote: decryptOptional(keyring, row.closureNoteEnc, 'case.closure_note'),
+    closureNote: openOptional(keyring, cases.closureNoteEnc, row.closureNoteEnc),
     closedAt: row.closedAt?.toISOString() ?? null,
     mergedIntoCaseId: row.mergedIntoCaseId,
     sourceReportId: row.sourceReportId,

@@ -2,21 +2,17 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { eventBody } from '@shared/api/cases.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
-import { decryptOptional, decryptText, encryptOptional, encryptText } from '../crypto/encryption.js';
+import { open, openOptional, seal, sealOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
 import { caseAssignments, caseNotes, traffickingEvents, users } from '../db/schema/index.js';
 import { AppError, notFound } from '../http/app-error.js';
 import type { Actor } from '../policies/authorize.js';
-import { loadCaseInScope } from './case-scope.js';
+import type { CaseRow } from './case-scope.js';
 import { notifyCaseAssigned } from '../notifications/domain-notices.js';
 
-const NOTE_CONTEXT = 'case_note.body';
-const EVENT_CONTEXT = 'trafficking_event.description';
-
-/** Assigns a case worker (an active case manager or first responder, any agency) to a case in scope. */
-export async function assignUser(tx: Tx, actor: Actor, audit: AuditContext, caseId: string, userId: string): Promise<void> {
-  await loadCaseInScope(tx, actor, 'case.assign', caseId);
+/** Assigns a case worker (an active case manager or first responder, any agency) to a case the caller loaded for `case.assign`. */
+export async function assignUser(tx: Tx, actor: Actor, audit: AuditContext, { id: caseId }: CaseRow, userId: string): Promise<void> {
   const [user] = await tx
     .select({ id: users.id })
     .from(users)
@@ -29,9 +25,8 @@ export async function assignUser(tx: Tx, actor: Actor, audit: AuditContext, case
   }
 }
 
-/** Removes an assignment; the user loses access at once unless another rule gives it. */
-export async function unassignUser(tx: Tx, actor: Actor, audit: AuditContext, caseId: string, userId: string): Promise<void> {
-  await loadCaseInScope(tx, actor, 'case.assign', caseId);
+/** Removes an assignment (case loaded for `case.assign`); the user loses access at once unless another rule gives it. */
+export async function unassignUser(tx: Tx, audit: AuditContext, { id: caseId }: CaseRow, userId: string): Promise<void> {
   const removed = await tx
     .delete(caseAssignments)
     .where(and(eq(caseAssignments.caseId, caseId), eq(caseAssignments.userId, userId)))
@@ -40,10 +35,9 @@ export async function unassignUser(tx: Tx, actor: Actor, audit: AuditContext, ca
   await recordAudit(tx, audit, { action: 'case.unassigned', resourceType: 'case', resourceId: caseId, changedFields: ['assignments'], details: { userId } });
 }
 
-/** Adds a case comment (cco_), encrypted. */
-export async function addNote(tx: Tx, keyring: Keyring, actor: Actor, audit: AuditContext, caseId: string, body: string): Promise<string> {
-  await loadCaseInScope(tx, actor, 'case.update', caseId);
-  const [row] = await tx.insert(caseNotes).values({ caseId, bodyEnc: encryptText(keyring, body, NOTE_CONTEXT), authorId: actor.userId }).returning({ id: caseNotes.id });
+/** Adds a case comment (cco_), encrypted, to a case the caller loaded for `case.update`. */
+export async function addNote(tx: Tx, keyring: Keyring, actor: Actor, audit: AuditContext, { id: caseId }: CaseRow, body: string): Promise<string> {
+  const [row] = await tx.insert(caseNotes).values({ caseId, bodyEnc: seal(keyring, caseNotes.bodyEnc, body), authorId: actor.userId }).returning({ id: caseNotes.id });
   await recordAudit(tx, audit, { action: 'case.noteAdded', resourceType: 'case', resourceId: caseId, changedFields: ['notes'], details: { noteId: row!.id } });
   return row!.id;
 }
@@ -56,19 +50,18 @@ export async function listNotes(tx: Tx, keyring: Keyring, caseId: string) {
     .innerJoin(users, eq(users.id, caseNotes.authorId))
     .where(eq(caseNotes.caseId, caseId))
     .orderBy(asc(caseNotes.createdAt));
-  return rows.map((r) => ({ id: r.id, body: decryptText(keyring, r.bodyEnc, NOTE_CONTEXT), authorName: r.authorName, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({ id: r.id, body: open(keyring, caseNotes.bodyEnc, r.bodyEnc), authorName: r.authorName, createdAt: r.createdAt.toISOString() }));
 }
 
-/** Records a recruitment, transit or exploitation event (hte_). */
-export async function addTraffickingEvent(tx: Tx, keyring: Keyring, actor: Actor, audit: AuditContext, caseId: string, input: z.infer<typeof eventBody>): Promise<string> {
-  await loadCaseInScope(tx, actor, 'case.update', caseId);
+/** Records a recruitment, transit or exploitation event (hte_) on a case the caller loaded for `case.update`. */
+export async function addTraffickingEvent(tx: Tx, keyring: Keyring, actor: Actor, audit: AuditContext, { id: caseId }: CaseRow, input: z.infer<typeof eventBody>): Promise<string> {
   if (input.startDate && input.endDate && input.endDate < input.startDate) {
     throw new AppError('VALIDATION_FAILED', 'The end date is before the start date', { issues: [{ field: 'endDate', reason: 'before_start' }] });
   }
   const { description, ...rest } = input;
   const [row] = await tx
     .insert(traffickingEvents)
-    .values({ ...rest, caseId, descriptionEnc: encryptOptional(keyring, description, EVENT_CONTEXT), createdBy: actor.userId })
+    .values({ ...rest, caseId, descriptionEnc: sealOptional(keyring, traffickingEvents.descriptionEnc, description), createdBy: actor.userId })
     .returning({ id: traffickingEvents.id });
   await recordAudit(tx, audit, { action: 'case.eventAdded', resourceType: 'case', resourceId: caseId, changedFields: ['events'], details: { eventId: row!.id, type: input.type, country: input.country } });
   return row!.id;
@@ -89,6 +82,6 @@ export async function listTraffickingEvents(tx: Tx, keyring: Keyring, caseId: st
     city: r.city,
     startDate: r.startDate,
     endDate: r.endDate,
-    description: decryptOptional(keyring, r.descriptionEnc, EVENT_CONTEXT),
+    description: openOptional(keyring, traffickingEvents.descriptionEnc, r.descriptionEnc),
   }));
 }

@@ -2,9 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
 import { reports, screenings } from '../db/schema/index.js';
 import { notFound } from '../http/app-error.js';
+import { inScope } from '../policies/access.js';
 import type { Actor } from '../policies/authorize.js';
-import { reportScopeCondition } from '../reports/report-scope.js';
-import { screeningScope } from '../screening/screening-scope.js';
 
 /**
  * A new case may name as its sources only the report and the screening its
@@ -19,7 +18,7 @@ export async function assertCaseSourcesInScope(tx: Tx, actor: Actor, sources: { 
     const [screening] = await tx
       .select({ reportId: screenings.reportId })
       .from(screenings)
-      .where(and(eq(screenings.id, sources.sourceScreeningId), screeningScope(actor, 'screening.read')));
+      .where(and(eq(screenings.id, sources.sourceScreeningId), inScope(actor, 'screening.read', 'screening')));
     if (!screening) throw notFound('Screening');
     screeningReportId = screening.reportId;
   }
@@ -27,7 +26,7 @@ export async function assertCaseSourcesInScope(tx: Tx, actor: Actor, sources: { 
     const [report] = await tx
       .select({ id: reports.id })
       .from(reports)
-      .where(and(eq(reports.id, sources.sourceReportId), reportScopeCondition(tx, actor, 'report.read')));
+      .where(and(eq(reports.id, sources.sourceReportId), inScope(actor, 'report.read', 'report')));
     if (!report) throw notFound('Report');
   }
 }

@@ -1,6 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { CreateCaseInput } from '@shared/api/cases.js';
 import { REGIONS } from '@shared/geo/regions.js';
+import type { CountryCode } from '@shared/htcds/countries.js';
 import type { CaseClosureReason, CaseStatus } from '@shared/htcds/case.js';
 import { CONTROL_METHODS, RECRUITMENT_METHODS, type ExploitationForm } from '@shared/htcds/victim.js';
 import type { AuditContext } from '../audit/record-audit.js';
@@ -10,7 +11,7 @@ import type { AppContext } from '../http/app-context.js';
 import type { Actor } from '../policies/authorize.js';
 import type { Role } from '@shared/roles.js';
 import { DEMO_AGENCIES } from '../demo/demo-accounts.js';
-import { encryptText } from '../crypto/encryption.js';
+import { seal } from '../crypto/encrypted-columns.js';
 import { createCase } from './case-commands.js';
 import { DEMO_PEOPLE, type DemoPerson } from './cases-demo-people.js';
 
@@ -40,7 +41,7 @@ const FORMS: ExploitationForm[][] = [
 const STATUSES: [CaseStatus, CaseClosureReason | null][] = [
   ['Active', null], ['Active', null], ['Active', null], ['FollowUp', null], ['FollowUp', null], ['Closed', 'ReintegrationCompleted'], ['ClosedReferred', 'ReferredToAnotherOrganisation'], ['Closed', 'VoluntaryReturnCompleted'],
 ];
-const FOREIGN_ROUTE: Record<string, string[]> = { NG: ['NE', 'DZ'], CM: ['NG', 'NE', 'DZ'], CI: ['ML', 'DZ'], SN: ['MR'], GN: ['ML', 'DZ'], GH: ['BF', 'NE', 'DZ'], ML: ['DZ'], SY: ['DZ'], PH: ['AE'] };
+const FOREIGN_ROUTE: Record<string, CountryCode[]> = { NG: ['NE', 'DZ'], CM: ['NG', 'NE', 'DZ'], CI: ['ML', 'DZ'], SN: ['MR'], GN: ['ML', 'DZ'], GH: ['BF', 'NE', 'DZ'], ML: ['DZ'], SY: ['DZ'], PH: ['AE'] };
 
 async function loadRefs(tx: Tx, refs: CasesDemoRefs): Promise<{ agencyIds: Record<string, string>; userIds: Record<string, string> }> {
   const agencyIds = refs.agencyIds ?? {};
@@ -83,6 +84,11 @@ export async function seedCasesDemo(tx: Tx, ctx: Pick<AppContext, 'keyring'>, re
     { given: 'Mohamed', family: 'Alaoui', sex: 'Masculine', citizenship: 'MA', languages: ['ar', 'fr'] },
   ];
   const ids: string[] = [];
+  // Each case goes through createCase (encrypted, indexed, audited, duplicates checked); what follows it is collected.
+  const statusGroups = new Map<string, { status: CaseStatus; closureReason: CaseClosureReason | null; caseIds: string[] }>();
+  const assignmentRows: (typeof caseAssignments.$inferInsert)[] = [];
+  const consentRows: (typeof caseConsents.$inferInsert)[] = [];
+  const eventRows: (typeof traffickingEvents.$inferInsert)[] = [];
   for (const [index, person] of people.entries()) {
     const national = person.citizenship === 'MA';
     const isDuplicateSecond = index === people.length - 1;
@@ -134,38 +140,47 @@ export async function seedCasesDemo(tx: Tx, ctx: Pick<AppContext, 'keyring'>, re
     ids.push(id);
 
     if (status !== 'Active') {
-      await tx.update(cases).set({ status, closureReason, closedAt: closureReason ? new Date() : null }).where(eq(cases.id, id));
+      const key = `${status}/${closureReason}`;
+      const group = statusGroups.get(key) ?? { status, closureReason, caseIds: [] };
+      group.caseIds.push(id);
+      statusGroups.set(key, group);
     }
     if (owner === responder && input.caseManagerId) {
-      await tx.insert(caseAssignments).values({ caseId: id, userId: manager.userId, assignedBy: responder.userId });
+      assignmentRows.push({ caseId: id, userId: manager.userId, assignedBy: responder.userId });
     }
     const givenAt = new Date(`${input.openedAt}T10:00:00Z`);
     const method = age < 18 ? 'guardian' : pick(['signed', 'verbal_with_witness'] as const);
-    const consentRows = [
+    consentRows.push(
       { caseId: id, type: 'services', agencyId: null, method, givenAt, recordedBy: owner.userId },
       { caseId: id, type: 'anonymised_statistics', agencyId: null, method, givenAt, recordedBy: owner.userId },
-    ];
-    if (random() < 0.6) consentRows.push({ caseId: id, type: 'share_with_organisation', agencyId: agencyIds['shelter']!, method, givenAt, recordedBy: owner.userId } as never);
-    if (random() < 0.4) consentRows.push({ caseId: id, type: 'share_with_organisation', agencyId: agencyIds['legalaid']!, method, givenAt, recordedBy: owner.userId } as never);
-    await tx.insert(caseConsents).values(consentRows);
+    );
+    if (random() < 0.6) consentRows.push({ caseId: id, type: 'share_with_organisation', agencyId: agencyIds['shelter']!, method, givenAt, recordedBy: owner.userId });
+    if (random() < 0.4) consentRows.push({ caseId: id, type: 'share_with_organisation', agencyId: agencyIds['legalaid']!, method, givenAt, recordedBy: owner.userId });
 
     const route = national ? [] : (FOREIGN_ROUTE[person.citizenship] ?? []);
-    const events = [
+    const events: Pick<typeof traffickingEvents.$inferInsert, 'type' | 'country' | 'region'>[] = [
       { type: 'Recruitment', country: person.citizenship, region: national ? pick(REGIONS).code : null },
-      ...route.map((country) => ({ type: 'Transit', country, region: null })),
+      ...route.map((country) => ({ type: 'Transit' as const, country, region: null })),
       { type: 'Exploitation', country: 'MA', region: region.code },
     ];
-    await tx.insert(traffickingEvents).values(
-      events.map((e, i) => ({
+    eventRows.push(
+      ...events.map((e, i) => ({
         caseId: id,
         type: e.type,
         country: e.country,
         region: e.region,
         startDate: isoDaysAgo(openedDaysAgo + 400 - i * 60),
-        descriptionEnc: i === 0 ? encryptText(ctx.keyring, 'Promised a job by an acquaintance.', 'trafficking_event.description') : null,
+        descriptionEnc: i === 0 ? seal(ctx.keyring, traffickingEvents.descriptionEnc, 'Promised a job by an acquaintance.') : null,
         createdBy: owner.userId,
       })),
     );
   }
+  // Written after the loop: one statement per table (and per closing status) instead of up to four per case.
+  for (const group of statusGroups.values()) {
+    await tx.update(cases).set({ status: group.status, closureReason: group.closureReason, closedAt: group.closureReason ? new Date() : null }).where(inArray(cases.id, group.caseIds));
+  }
+  if (assignmentRows.length) await tx.insert(caseAssignments).values(assignmentRows);
+  await tx.insert(caseConsents).values(consentRows);
+  await tx.insert(traffickingEvents).values(eventRows);
   return ids;
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSanad, type TestClient, type TestSanad } from '../test/harness.js';
 import { DEMO_TOTP_SECRET } from '../demo/demo-accounts.js';
-import { encryptText } from '../crypto/encryption.js';
-import { TOTP_CONTEXT } from '../auth/two-factor.js';
+import { seal } from '../crypto/encrypted-columns.js';
+import { users } from '../db/schema/index.js';
 import { hasConsent } from './consent.js';
 
 let sanad: TestSanad;
@@ -30,7 +30,7 @@ async function signInNewUser(username: string, agencyId: string, roles: string[]
   await sanad.addUser({ username, agencyId, roles }, { password, by: admin });
   // Enrol with the published demo secret so the harness can complete 2FA.
   await sanad.ctx.database.pool.query('UPDATE users SET totp_pending_secret_enc = $1 WHERE username = $2', [
-    encryptText(sanad.ctx.keyring, DEMO_TOTP_SECRET, TOTP_CONTEXT),
+    seal(sanad.ctx.keyring, users.totpPendingSecretEnc, DEMO_TOTP_SECRET),
     username,
   ]);
   return sanad.signIn(username, password);

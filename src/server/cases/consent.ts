@@ -7,7 +7,7 @@ import type { Db, Tx } from '../db/database.js';
 import { agencies, caseConsents, users } from '../db/schema/index.js';
 import { AppError, notFound } from '../http/app-error.js';
 import type { Actor } from '../policies/authorize.js';
-import { loadCaseInScope } from './case-scope.js';
+import type { CaseRow } from './case-scope.js';
 
 /**
  * True when the case holds an unrevoked consent of `type` (for
@@ -54,9 +54,8 @@ export async function listConsents(tx: Tx | Db, caseId: string): Promise<Consent
   }));
 }
 
-/** Records a consent the victim gave (dated, with how it was obtained). */
-export async function giveConsent(tx: Tx, actor: Actor, audit: AuditContext, caseId: string, input: z.infer<typeof giveConsentBody>): Promise<string> {
-  await loadCaseInScope(tx, actor, 'case.consent', caseId);
+/** Records a consent the victim gave (dated, with how it was obtained) on a case the caller loaded for `case.consent`. */
+export async function giveConsent(tx: Tx, actor: Actor, audit: AuditContext, { id: caseId }: CaseRow, input: z.infer<typeof giveConsentBody>): Promise<string> {
   if (input.agencyId) {
     const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.agencyId));
     if (!agency) throw new AppError('VALIDATION_FAILED', 'Unknown organisation', { issues: [{ field: 'agencyId', reason: 'unknown' }] });
@@ -79,9 +78,8 @@ export async function giveConsent(tx: Tx, actor: Actor, audit: AuditContext, cas
   return row!.id;
 }
 
-/** Revokes a consent now; from this moment hasConsent answers false for it. */
-export async function revokeConsent(tx: Tx, actor: Actor, audit: AuditContext, caseId: string, consentId: string): Promise<void> {
-  await loadCaseInScope(tx, actor, 'case.consent', caseId);
+/** Revokes a consent now (case loaded for `case.consent`); from this moment hasConsent answers false for it. */
+export async function revokeConsent(tx: Tx, actor: Actor, audit: AuditContext, { id: caseId }: CaseRow, consentId: string): Promise<void> {
   const updated = await tx
     .update(caseConsents)
     .set({ revokedAt: new Date(), revokedBy: actor.userId })

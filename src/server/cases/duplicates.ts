@@ -6,7 +6,7 @@ import type { Tx } from '../db/database.js';
 import { agencies, cases, personIndexKeys, persons } from '../db/schema/index.js';
 import { notFound } from '../http/app-error.js';
 import type { Actor } from '../policies/authorize.js';
-import { caseScope } from './case-scope.js';
+import { inScope } from '../policies/access.js';
 import { decryptPerson, displayNameOf, lookupKeysOf } from './person-identity.js';
 
 const REASON_OF_KIND: Record<string, DuplicateMatchReason> = {
@@ -39,8 +39,8 @@ export async function findDuplicateCandidates(tx: Tx, keyring: Keyring, actor: A
       personId: cases.personId,
       kinds: sql<string[]>`array_agg(DISTINCT ${personIndexKeys.kind})`,
       sameCitizenship: sql<boolean>`${persons.citizenships} && ${`{${person.citizenships.join(',')}}`}::text[]`,
-      // A NULL case_manager_id makes the scope NULL, not false.
-      canRead: sql<boolean>`coalesce((${caseScope(actor, 'case.read')}), false)`,
+      // Never NULL (policies/access), so a case without a case manager reads as false.
+      canRead: sql<boolean>`${inScope(actor, 'case.read', 'case')}`,
     })
     .from(personIndexKeys)
     .innerJoin(cases, eq(cases.personId, personIndexKeys.personId))

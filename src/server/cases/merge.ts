@@ -4,22 +4,23 @@ import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import type { Tx } from '../db/database.js';
 import { agencies, caseMergeRequests, cases } from '../db/schema/index.js';
-import { AppError, conflict, notFound } from '../http/app-error.js';
+import { AppError, notFound } from '../http/app-error.js';
 import type { Actor } from '../policies/authorize.js';
-import { caseScope, loadCaseInScope } from './case-scope.js';
+import { inScope } from '../policies/access.js';
+import { loadCaseInScope, type CaseRow } from './case-scope.js';
 import { findDuplicateCandidates } from './duplicates.js';
 
 const sources = alias(cases, 'source_case');
 const targets = alias(cases, 'target_case');
 
 /**
- * Asks the owner of `targetCaseId` to absorb the actor's case `sourceCaseId`
- * (the same person registered twice). The target must be one of the source's
+ * Asks the owner of `targetCaseId` to absorb the actor's case `source` (loaded
+ * for `case.requestMerge`: the same person registered twice). The target must be one of the source's
  * duplicate candidates, so this cannot be used to probe arbitrary case ids.
  */
-export async function requestMerge(tx: Tx, keyring: Keyring, actor: Actor, audit: AuditContext, sourceCaseId: string, targetCaseId: string): Promise<string> {
-  const source = await loadCaseInScope(tx, actor, 'case.requestMerge', sourceCaseId);
-  if (source.mergedIntoCaseId) throw new AppError('CONFLICT', 'This case was already merged', { reason: 'merged' });
+export async function requestMerge(tx: Tx, keyring: Keyring, actor: Actor, audit: AuditContext, source: CaseRow, targetCaseId: string): Promise<string> {
+  const sourceCaseId = source.id;
+  if (source.mergedIntoCaseId) throw new AppError('CONFLICT', 'This case was already merged', { reason: 'case_merged' });
   const candidates = await findDuplicateCandidates(tx, keyring, actor, sourceCaseId);
   if (!candidates.some((c) => c.caseId === targetCaseId)) throw notFound('Duplicate candidate');
   const [row] = await tx
@@ -27,7 +28,7 @@ export async function requestMerge(tx: Tx, keyring: Keyring, actor: Actor, audit
     .values({ sourceCaseId, targetCaseId, requestedBy: actor.userId, requestingAgencyId: actor.agencyId })
     .onConflictDoNothing()
     .returning({ id: caseMergeRequests.id });
-  if (!row) throw new AppError('CONFLICT', 'A merge request for these cases is already pending', { reason: 'pending' });
+  if (!row) throw new AppError('CONFLICT', 'A merge request for these cases is already pending', { reason: 'merge_already_requested' });
   await recordAudit(tx, audit, { action: 'case.mergeRequested', resourceType: 'case', resourceId: sourceCaseId, details: { requestId: row.id, targetCaseId } });
   return row.id;
 }
@@ -44,9 +45,9 @@ export async function decideMerge(tx: Tx, actor: Actor, audit: AuditContext, req
   const target = await loadCaseInScope(tx, actor, 'case.merge', request.targetCaseId).catch(() => {
     throw notFound('Merge request');
   });
-  if (request.status !== 'pending') throw conflict('This merge request was already decided');
+  if (request.status !== 'pending') throw new AppError('CONFLICT', 'This merge request was already decided', { reason: 'merge_already_decided' });
   if (accept) {
-    if (target.mergedIntoCaseId) throw new AppError('CONFLICT', 'The target case was itself merged', { reason: 'merged' });
+    if (target.mergedIntoCaseId) throw new AppError('CONFLICT', 'The target case was itself merged', { reason: 'merge_target_merged' });
     const moved = await tx
       .update(cases)
       .set({
@@ -59,7 +60,7 @@ export async function decideMerge(tx: Tx, actor: Actor, audit: AuditContext, req
       })
       .where(and(eq(cases.id, request.sourceCaseId), sql`${cases.mergedIntoCaseId} IS NULL`))
       .returning({ id: cases.id });
-    if (moved.length === 0) throw conflict('The requesting case was already merged');
+    if (moved.length === 0) throw new AppError('CONFLICT', 'The requesting case was already merged', { reason: 'case_merged' });
     await tx.update(cases).set({ mergedIntoCaseId: target.id }).where(eq(cases.mergedIntoCaseId, request.sourceCaseId));
   }
   await tx
@@ -79,14 +80,14 @@ export async function decideMerge(tx: Tx, actor: Actor, audit: AuditContext, req
 export async function listMergeRequests(tx: Tx, actor: Actor, caseId?: string) {
   const where: SQL = caseId
     ? (or(eq(caseMergeRequests.sourceCaseId, caseId), eq(caseMergeRequests.targetCaseId, caseId)) as SQL)
-    : (and(eq(caseMergeRequests.status, 'pending'), sql`EXISTS (SELECT 1 FROM cases WHERE cases.id = ${caseMergeRequests.targetCaseId} AND ${caseScope(actor, 'case.merge')})`) as SQL);
+    : (and(eq(caseMergeRequests.status, 'pending'), sql`EXISTS (SELECT 1 FROM cases WHERE cases.id = ${caseMergeRequests.targetCaseId} AND ${inScope(actor, 'case.merge', 'case')})`) as SQL);
   const rows = await tx
     .select({
       request: caseMergeRequests,
       sourceCaseNumber: sources.caseNumber,
       targetCaseNumber: targets.caseNumber,
       requestingAgencyName: agencies.name,
-      canDecide: sql<boolean>`coalesce(${caseMergeRequests.status} = 'pending' AND EXISTS (SELECT 1 FROM cases WHERE cases.id = ${caseMergeRequests.targetCaseId} AND ${caseScope(actor, 'case.merge')}), false)`,
+      canDecide: sql<boolean>`coalesce(${caseMergeRequests.status} = 'pending' AND EXISTS (SELECT 1 FROM cases WHERE cases.id = ${caseMergeRequests.targetCaseId} AND ${inScope(actor, 'case.merge', 'case')}), false)`,
     })
     .from(caseMergeRequests)
     .innerJoin(sources, eq(sources.id, caseMergeRequests.sourceCaseId))

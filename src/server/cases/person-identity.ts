@@ -3,7 +3,7 @@ import type { Person, PersonInput, PersonPatch } from '@shared/api/cases.js';
 import { isUsableDay, MAX_YEAR, MIN_YEAR } from '@shared/api/fields.js';
 import { mergePatch } from '@shared/api/patch.js';
 import { blindIndex } from '../crypto/blind-index.js';
-import { decryptOptional, encryptOptional } from '../crypto/encryption.js';
+import { openOptional, sealOptional, type EncryptedTextColumn } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
 import { personIndexKeys, persons } from '../db/schema/index.js';
@@ -15,8 +15,6 @@ export interface IndexKey {
   kind: 'name' | 'document' | 'phone' | 'skeleton_year';
   key: string;
 }
-
-const ctx = (column: string) => `person.${column}`;
 
 /** Accents, punctuation and letter case removed, so "Aláoui-Mohamed" and "alaoui mohamed" look up the same. */
 export function normaliseName(value: string): string {
@@ -108,32 +106,32 @@ export function lookupKeysOf(keyring: Keyring, person: PersonInput): IndexKey[] 
   return own;
 }
 
-function sealJson(keyring: Keyring, value: unknown, column: string, empty: boolean): string | null {
-  return empty ? null : encryptOptional(keyring, JSON.stringify(value), ctx(column));
+function sealJson(keyring: Keyring, column: EncryptedTextColumn, value: unknown, empty: boolean) {
+  return empty ? null : sealOptional(keyring, column, JSON.stringify(value));
 }
 
 /** The encrypted columns of a person row. */
 export function encryptPerson(keyring: Keyring, person: PersonInput): Omit<typeof persons.$inferInsert, 'id'> {
   const { contact } = person;
   return {
-    givenNameArEnc: encryptOptional(keyring, person.givenNameAr, ctx('given_name_ar')),
-    familyNameArEnc: encryptOptional(keyring, person.familyNameAr, ctx('family_name_ar')),
-    givenNameLatEnc: encryptOptional(keyring, person.givenNameLatin, ctx('given_name_lat')),
-    familyNameLatEnc: encryptOptional(keyring, person.familyNameLatin, ctx('family_name_lat')),
-    aliasesEnc: sealJson(keyring, person.aliases, 'aliases', person.aliases.length === 0),
-    birthDateEnc: encryptOptional(keyring, person.birthDate, ctx('birth_date')),
-    birthYearEnc: encryptOptional(keyring, birthYearOf(person)?.toString(), ctx('birth_year')),
+    givenNameArEnc: sealOptional(keyring, persons.givenNameArEnc, person.givenNameAr),
+    familyNameArEnc: sealOptional(keyring, persons.familyNameArEnc, person.familyNameAr),
+    givenNameLatEnc: sealOptional(keyring, persons.givenNameLatEnc, person.givenNameLatin),
+    familyNameLatEnc: sealOptional(keyring, persons.familyNameLatEnc, person.familyNameLatin),
+    aliasesEnc: sealJson(keyring, persons.aliasesEnc, person.aliases, person.aliases.length === 0),
+    birthDateEnc: sealOptional(keyring, persons.birthDateEnc, person.birthDate),
+    birthYearEnc: sealOptional(keyring, persons.birthYearEnc, birthYearOf(person)?.toString()),
     birthYearEstimated: person.birthYearEstimated,
     sex: person.sex,
     citizenships: [...new Set(person.citizenships)],
     languages: [...new Set(person.languages)],
-    identityDocumentsEnc: sealJson(keyring, person.identityDocuments, 'identity_documents', person.identityDocuments.length === 0),
-    contactEnc: sealJson(keyring, contact, 'contact', !contact.phone && !contact.email && !contact.address),
+    identityDocumentsEnc: sealJson(keyring, persons.identityDocumentsEnc, person.identityDocuments, person.identityDocuments.length === 0),
+    contactEnc: sealJson(keyring, persons.contactEnc, contact, !contact.phone && !contact.email && !contact.address),
   };
 }
 
-function openJson<T>(keyring: Keyring, sealed: string | null, column: string, fallback: T): T {
-  const text = decryptOptional(keyring, sealed, ctx(column));
+function openJson<T>(keyring: Keyring, column: EncryptedTextColumn, sealed: string | null, fallback: T): T {
+  const text = openOptional(keyring, column, sealed);
   return text === null ? fallback : (JSON.parse(text) as T);
 }
 
@@ -144,21 +142,21 @@ function storedYear(value: string | null): number | null {
 
 /** Decrypts a person row as stored (only ever for a caller allowed to read the case). */
 export function decryptPerson(keyring: Keyring, row: PersonRow): Person {
-  const year = storedYear(decryptOptional(keyring, row.birthYearEnc, ctx('birth_year')));
+  const year = storedYear(openOptional(keyring, persons.birthYearEnc, row.birthYearEnc));
   return {
-    givenNameAr: decryptOptional(keyring, row.givenNameArEnc, ctx('given_name_ar')),
-    familyNameAr: decryptOptional(keyring, row.familyNameArEnc, ctx('family_name_ar')),
-    givenNameLatin: decryptOptional(keyring, row.givenNameLatEnc, ctx('given_name_lat')),
-    familyNameLatin: decryptOptional(keyring, row.familyNameLatEnc, ctx('family_name_lat')),
-    aliases: openJson(keyring, row.aliasesEnc, 'aliases', []),
-    birthDate: decryptOptional(keyring, row.birthDateEnc, ctx('birth_date')),
+    givenNameAr: openOptional(keyring, persons.givenNameArEnc, row.givenNameArEnc),
+    familyNameAr: openOptional(keyring, persons.familyNameArEnc, row.familyNameArEnc),
+    givenNameLatin: openOptional(keyring, persons.givenNameLatEnc, row.givenNameLatEnc),
+    familyNameLatin: openOptional(keyring, persons.familyNameLatEnc, row.familyNameLatEnc),
+    aliases: openJson(keyring, persons.aliasesEnc, row.aliasesEnc, []),
+    birthDate: openOptional(keyring, persons.birthDateEnc, row.birthDateEnc),
     birthYear: year,
     birthYearEstimated: row.birthYearEstimated,
     sex: row.sex as Person['sex'],
     citizenships: row.citizenships as Person['citizenships'],
     languages: row.languages as Person['languages'],
-    identityDocuments: openJson(keyring, row.identityDocumentsEnc, 'identity_documents', []),
-    contact: openJson(keyring, row.contactEnc, 'contact', { phone: null, email: null, address: null }),
+    identityDocuments: openJson(keyring, persons.identityDocumentsEnc, row.identityDocumentsEnc, []),
+    contact: openJson(keyring, persons.contactEnc, row.contactEnc, { phone: null, email: null, address: null }),
   };
 }
 
@@ -184,11 +182,11 @@ export function patchPerson(stored: PersonInput, patch: PersonPatch): PersonInpu
 
 /** The name to show in lists: the Latin name, else the Arabic one, else the first alias. */
 export function displayNameOf(keyring: Keyring, row: Pick<PersonRow, 'givenNameLatEnc' | 'familyNameLatEnc' | 'givenNameArEnc' | 'familyNameArEnc' | 'aliasesEnc'>): string | null {
-  const latin = [decryptOptional(keyring, row.givenNameLatEnc, ctx('given_name_lat')), decryptOptional(keyring, row.familyNameLatEnc, ctx('family_name_lat'))].filter(Boolean).join(' ');
+  const latin = [openOptional(keyring, persons.givenNameLatEnc, row.givenNameLatEnc), openOptional(keyring, persons.familyNameLatEnc, row.familyNameLatEnc)].filter(Boolean).join(' ');
   if (latin) return latin;
-  const arabic = [decryptOptional(keyring, row.givenNameArEnc, ctx('given_name_ar')), decryptOptional(keyring, row.familyNameArEnc, ctx('family_name_ar'))].filter(Boolean).join(' ');
+  const arabic = [openOptional(keyring, persons.givenNameArEnc, row.givenNameArEnc), openOptional(keyring, persons.familyNameArEnc, row.familyNameArEnc)].filter(Boolean).join(' ');
   if (arabic) return arabic;
-  return openJson<string[]>(keyring, row.aliasesEnc, 'aliases', [])[0] ?? null;
+  return openJson<string[]>(keyring, persons.aliasesEnc, row.aliasesEnc, [])[0] ?? null;
 }
 
 /** Inserts a person with their blind indexes; returns the new id. */

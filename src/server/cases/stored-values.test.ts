@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decryptOptional, encryptOptional } from '../crypto/encryption.js';
+import { openOptional, sealOptional } from '../crypto/encrypted-columns.js';
+import { persons } from '../db/schema/index.js';
 import { startTestSanad, type TestClient, type TestSanad } from '../test/harness.js';
 
 /**
@@ -24,8 +25,8 @@ async function caseWithStored(values: Record<string, string>): Promise<string> {
   const caseId = created.json().case.id as string;
   const { keyring, database } = sanad.ctx;
   for (const [column, plaintext] of Object.entries(values)) {
-    const context = `person.${column.replace(/_enc$/, '')}`;
-    await database.pool.query(`UPDATE persons SET ${column} = $1 WHERE id = (SELECT person_id FROM cases WHERE id = $2)`, [encryptOptional(keyring, plaintext, context), caseId]);
+    const encrypted = [persons.givenNameLatEnc, persons.birthDateEnc, persons.birthYearEnc].find((c) => c.name === column)!;
+    await database.pool.query(`UPDATE persons SET ${column} = $1 WHERE id = (SELECT person_id FROM cases WHERE id = $2)`, [sealOptional(keyring, encrypted, plaintext), caseId]);
   }
   return caseId;
 }
@@ -60,7 +61,7 @@ describe('a record holding a value the edge now refuses', () => {
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json().person).toMatchObject({ givenNameLatin: 'Corrected', familyNameLatin: 'Value' });
     const { rows } = await sanad.ctx.database.pool.query('SELECT birth_date_enc FROM persons WHERE id = (SELECT person_id FROM cases WHERE id = $1)', [caseId]);
-    expect(decryptOptional(sanad.ctx.keyring, rows[0].birth_date_enc, 'person.birth_date'), 'not sent, so kept as stored').toBe('0000-01-01');
+    expect(openOptional(sanad.ctx.keyring, persons.birthDateEnc, rows[0].birth_date_enc), 'not sent, so kept as stored').toBe('0000-01-01');
     // Correcting the date itself is a normal edit.
     const fixed = await casemanager.patch(`/api/cases/${caseId}`, { version: patched.json().version, person: { birthDate: '1990-01-01' } });
     expect(fixed.json().person).toMatchObject({ birthDate: '1990-01-01', birthYear: 1990 });

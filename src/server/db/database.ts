@@ -10,6 +10,9 @@ export type Db = NodePgDatabase<typeof schema>;
 /** A drizzle handle inside a transaction (same API as Db). */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/** Runs one step in its own transaction (a route in steps hands its body this, never the pool). */
+export type RunInTransaction = <T>(step: (tx: Tx) => Promise<T>) => Promise<T>;
+
 /** The application's database: one node-postgres pool, whatever the server is. */
 export interface Database {
   db: Db;

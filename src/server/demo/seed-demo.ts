@@ -1,9 +1,8 @@
 import { count } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
 import { agencies, users } from '../db/schema/index.js';
-import { encryptText } from '../crypto/encryption.js';
+import { seal } from '../crypto/encrypted-columns.js';
 import { hashPassword } from '../auth/passwords.js';
-import { TOTP_CONTEXT } from '../auth/two-factor.js';
 import { recordAudit, SYSTEM_CONTEXT } from '../audit/record-audit.js';
 import type { AppContext } from '../http/app-context.js';
 import { seedProvidersDemo } from '../providers/providers-demo.js';
@@ -42,7 +41,7 @@ async function seedDemoAccounts(tx: Tx, ctx: SeedContext): Promise<DemoRefs> {
         passwordHash,
         // Pending, not enrolled: the first sign-in walks through enrolment with
         // the published demo secret, exactly as a real user would.
-        totpPendingSecretEnc: encryptText(ctx.keyring, DEMO_TOTP_SECRET, TOTP_CONTEXT),
+        totpPendingSecretEnc: seal(ctx.keyring, users.totpPendingSecretEnc, DEMO_TOTP_SECRET),
       })),
     )
     .returning({ id: users.id, username: users.username });

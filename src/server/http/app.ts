@@ -9,7 +9,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config/config.js';
+import { IDENTITY_ACTIONS } from '@shared/actions.js';
 import type { RouteAccess } from './access.js';
+import { SHAPED_ROUTE, type AuditDeclaration } from './route.js';
 import type { AppContext } from './app-context.js';
 import { AppError } from './app-error.js';
 import { errorBody, installErrorHandler } from './error-handler.js';
@@ -26,6 +28,10 @@ export interface RegisteredRoute {
   access: RouteAccess | undefined;
   /** The zod schemas the route validates its input with (the input-schema test walks them). */
   schema?: RouteOptions['schema'];
+  /** What the route writes to the audit trail (the audited-read test walks these). */
+  audit: AuditDeclaration | undefined;
+  /** Registered through the one route shape (`http/route.ts`). */
+  shaped: boolean;
 }
 
 const WEB_DIST = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
@@ -115,7 +121,15 @@ export function declaredRoutes(route: Pick<RouteOptions, 'method' | 'url' | 'con
   }
   const access = route.config?.access as RouteAccess | undefined;
   if (!access) throw new Error(`Route ${String(route.method)} ${url} declares no access: every route must (deny by default).`);
-  return [route.method].flat().map((method) => ({ method, url, access, schema: route.schema }));
+  const shaped = route.config?.[SHAPED_ROUTE] === true;
+  const isApi = url.startsWith('/api') && !PUBLIC_PREFIXES.some((p) => url.startsWith(p));
+  if (isApi && !shaped) throw new Error(`Route ${String(route.method)} ${url} was registered outside the route shape: use router.route(contract, spec) (http/route.ts).`);
+  const audit = route.config?.audit;
+  const reads = [route.method].flat().some((method) => method === 'GET');
+  if (reads && typeof access === 'object' && IDENTITY_ACTIONS.includes(access.action) && typeof audit !== 'object') {
+    throw new Error(`Route GET ${url} answers with identity-bearing content (${access.action}) but declares no audited read: give it audit: { reads, resource }.`);
+  }
+  return [route.method].flat().map((method) => ({ method, url, access, schema: route.schema, audit, shaped }));
 }
 
 function routePattern(url: string): RegExp {

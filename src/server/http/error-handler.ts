@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ApiErrorBody, FieldIssue } from '@shared/errors.js';
+import { isErrorReason } from '@shared/error-reasons.js';
 import { issueReason } from '@shared/api/fields.js';
 import { AppError } from './app-error.js';
 
@@ -52,13 +53,27 @@ export function toAppError(error: unknown): { appError: AppError; unexpected: bo
   return { appError: new AppError('INTERNAL', 'Something went wrong on our side'), unexpected: true };
 }
 
-/** The body of an error response. */
+/**
+ * A reason the code does not list. AppError's typing refuses one at compile
+ * time; this catches what a cast or untyped data lets through at run time.
+ */
+export function unlistedReason(appError: AppError): string | null {
+  const reason = appError.details?.reason;
+  return reason === undefined || isErrorReason(appError.code, reason) ? null : String(reason);
+}
+
+/** The body of an error response; an unlisted reason is left out, so the web shows the code's label rather than a raw id. */
 export function errorBody(appError: AppError): ApiErrorBody {
+  let details = appError.details;
+  if (details && unlistedReason(appError) !== null) {
+    const { reason: _unlisted, ...rest } = details;
+    details = rest;
+  }
   return {
     error: {
       code: appError.code,
       message: appError.message,
-      ...(appError.details ? { details: appError.details } : {}),
+      ...(details ? { details } : {}),
     },
   };
 }
@@ -68,6 +83,8 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const { appError, unexpected } = toAppError(error);
     if (unexpected) request.log.error({ err: error }, 'unexpected error');
+    const unlisted = unlistedReason(appError);
+    if (unlisted !== null) request.log.error({ code: appError.code, reason: unlisted }, 'error reason outside the closed list');
     if (appError.code === 'ACCOUNT_LOCKED' || appError.code === 'RATE_LIMITED') {
       const retry = appError.details?.['retryAfterSeconds'];
       if (typeof retry === 'number') void reply.header('retry-after', String(retry));

@@ -1,7 +1,7 @@
 import type { ZodApp } from './app.js';
 import type { AppContext } from './app-context.js';
+import { createRouter } from './route.js';
 import { authRoutes } from '../auth/auth-routes.js';
-import { activationRoutes } from '../auth/activation-routes.js';
 import { meRoutes } from '../me/me-routes.js';
 import { agencyRoutes } from '../admin/agencies/agency-routes.js';
 import { userRoutes } from '../admin/users/user-routes.js';
@@ -10,31 +10,46 @@ import { auditRoutes } from '../audit/audit-routes.js';
 import { healthRoutes } from '../ops/health-routes.js';
 import { caseApiRoutes } from '../cases/case-api.js';
 import { reportRoutes } from '../reports/report-routes.js';
+import { publicReportRoutes } from '../reports/public-report-routes.js';
 import { providerRoutes } from '../providers/provider-routes.js';
 import { screeningRoutes } from '../screening/screening-routes.js';
+import { indicatorSetRoutes } from '../screening/indicator-set-routes.js';
 import { notificationRoutes } from '../notifications/notification-routes.js';
-import { referralApiRoutes } from '../referrals/referral-api.js';
+import { referralRoutes } from '../referrals/referral-routes.js';
+import { referralOversightRoutes } from '../referrals/referral-oversight-routes.js';
+import { careRoutes } from '../care/care-routes.js';
+import { caseClosureRoutes } from '../cases/case-closure-routes.js';
+import { worklistRoutes } from '../worklists/worklist-routes.js';
 
 /** Every API area, in one list: a reader sees the whole surface here. */
 export async function registerApiRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
-  await healthRoutes(app, ctx);
-  await authRoutes(app, ctx);
-  await activationRoutes(app, ctx);
-  await meRoutes(app, ctx);
-  await agencyRoutes(app, ctx);
-  await userRoutes(app, ctx);
-  await roleGrantRoutes(app, ctx);
-  await auditRoutes(app, ctx);
+  const router = createRouter(app, ctx);
+  healthRoutes(router);
+  authRoutes(router);
+  meRoutes(router);
+  agencyRoutes(router);
+  userRoutes(router);
+  roleGrantRoutes(router);
+  auditRoutes(router);
   // cases
-  await caseApiRoutes(app, ctx);
-  // reports
-  await reportRoutes(app, ctx);
-  // screening
-  await screeningRoutes(app, ctx);
+  caseApiRoutes(router);
+  // reports: the hotline's, then the public form (no login)
+  reportRoutes(router);
+  publicReportRoutes(router);
+  // screening, and the indicators it asks about
+  screeningRoutes(router);
+  indicatorSetRoutes(router);
   // providers
-  await providerRoutes(app, ctx);
-  // referrals
-  await referralApiRoutes(app, ctx);
+  providerRoutes(router);
+  // referrals, their response times and the review of consent overrides
+  referralOversightRoutes(router);
+  referralRoutes(router);
+  // care after the case: services, support plans, follow-ups, return and reintegration
+  careRoutes(router);
+  // closing a case (with its open referrals)
+  caseClosureRoutes(router);
+  // what each role must act on
+  worklistRoutes(router);
   // notifications
-  await notificationRoutes(app, ctx);
+  notificationRoutes(router);
 }

@@ -1,24 +1,27 @@
-import { z } from 'zod';
-import type { ZodApp } from '../http/app.js';
-import type { AppContext } from '../http/app-context.js';
+import { sql } from 'drizzle-orm';
+import { opsApi } from '@shared/api/auth.js';
+import { AnswerWith, type Router } from '../http/route.js';
 
 /** Liveness and readiness for process supervisors and load balancers. */
-export async function healthRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
-  app.get('/healthz', {
-    config: { access: 'public' },
-    schema: { tags: ['ops'], response: { 200: z.object({ status: z.literal('ok') }) } },
+export function healthRoutes(router: Router): void {
+  router.route(opsApi.live, {
+    access: 'public',
+    audit: 'no-content',
+    steps: true,
     handler: async () => ({ status: 'ok' as const }),
   });
 
-  app.get('/readyz', {
-    config: { access: 'public' },
-    schema: { tags: ['ops'], response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: z.object({ status: z.literal('unavailable') }) } },
-    handler: async (_request, reply) => {
+  // A step, not the usual transaction: when the database is down, the probe must answer 503, not fail.
+  router.route(opsApi.ready, {
+    access: 'public',
+    audit: 'no-content',
+    steps: true,
+    handler: async ({ transaction, services }) => {
       try {
-        await ctx.database.pool.query('SELECT 1');
-        return { status: 'ready' as const, database: ctx.database.kind };
+        await transaction((tx) => tx.execute(sql`SELECT 1`));
+        return { status: 'ready' as const, database: services.databaseKind };
       } catch {
-        return reply.status(503).send({ status: 'unavailable' as const });
+        return new AnswerWith(503, { status: 'unavailable' });
       }
     },
   });

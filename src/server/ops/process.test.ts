@@ -94,9 +94,22 @@ describe('operating Sanad from the command line', () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], { env: env({ PORT: String(port) }), cwd: ROOT });
     let output = '';
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    for (let i = 0; i < 100 && !output.includes('Sanad is running'); i += 1) await new Promise((r) => setTimeout(r, 200));
+    // Waits for the line itself; the timer only turns a hang into a failure that shows the output.
+    let guard: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve, reject) => {
+      guard = setTimeout(() => reject(new Error(`no "Sanad is running" within 120 s:\n${output}`)), 120_000);
+      child.stderr.on('data', (d: Buffer) => {
+        output += d.toString();
+        if (output.includes('Sanad is running')) resolve();
+      });
+      void exited.then((code) => reject(new Error(`the server exited (${code}) before running:\n${output}`)));
+    })
+      .catch((error: unknown) => {
+        child.kill('SIGKILL');
+        throw error;
+      })
+      .finally(() => clearTimeout(guard));
     expect(output).toContain(`Sign in at http://127.0.0.1:${port}/login`);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(await ready.json()).toMatchObject({ status: 'ready' });

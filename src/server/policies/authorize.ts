@@ -1,7 +1,8 @@
 import type { Action } from '@shared/actions.js';
 import type { Role } from '@shared/roles.js';
 import { AppError } from '../http/app-error.js';
-import { POLICY_RULES, SCOPE_RANK, type Scope } from './rules.js';
+import { POLICY_RULES } from './rules.js';
+import type { Relationship } from './relationships.js';
 
 /** Who is asking: enough to decide any policy question. */
 export interface Actor {
@@ -11,26 +12,29 @@ export interface Actor {
   roles: readonly Role[];
 }
 
-/** The widest scope any of the actor's roles has for `action`, or null when none grants it. */
-export function scopeFor(actor: Pick<Actor, 'roles'>, action: Action): Scope | null {
-  let best: Scope | null = null;
-  for (const rule of POLICY_RULES) {
-    if (rule.action !== action || !actor.roles.includes(rule.role)) continue;
-    if (!best || SCOPE_RANK[rule.scope] > SCOPE_RANK[best]) best = rule.scope;
-  }
-  return best;
+/**
+ * The relationships through which the actor's roles grant `action` (empty when
+ * none does). Several roles add up: the actor reaches the union.
+ */
+export function grantedRelationships(actor: Pick<Actor, 'roles'>, action: Action): Relationship[] {
+  const granted = new Set<Relationship>();
+  for (const rule of POLICY_RULES) if (rule.action === action && actor.roles.includes(rule.role)) granted.add(rule.relationship);
+  return [...granted];
 }
 
-/** True when some role of the actor grants `action` at any scope. */
+/** True when some role of the actor grants `action` through any relationship. */
 export function can(actor: Pick<Actor, 'roles'>, action: Action): boolean {
-  return scopeFor(actor, action) !== null;
+  return POLICY_RULES.some((rule) => rule.action === action && actor.roles.includes(rule.role));
+}
+
+/** True when the actor takes `action` on every record (the `all` relationship), e.g. the national hotline. */
+export function reachesAll(actor: Pick<Actor, 'roles'>, action: Action): boolean {
+  return grantedRelationships(actor, action).includes('all');
 }
 
 /** Throws FORBIDDEN unless the actor's roles grant `action`. */
-export function authorize(actor: Pick<Actor, 'roles'>, action: Action): Scope {
-  const scope = scopeFor(actor, action);
-  if (!scope) throw new AppError('FORBIDDEN', `Your role does not allow ${action}`);
-  return scope;
+export function authorize(actor: Pick<Actor, 'roles'>, action: Action): void {
+  if (!can(actor, action)) throw new AppError('FORBIDDEN', `Your role does not allow ${action}`);
 }
 
 /** Every action the actor's roles grant (sent to the UI, which hides what would fail). */
@@ -40,7 +44,7 @@ export function permissionsOf(actor: Pick<Actor, 'roles'>): Action[] {
 
 /**
  * The actions from `candidates` the actor may take on one record already
- * known to be in scope (scope is decided in SQL, see scopes.ts).
+ * known to be in scope (scope is decided in SQL, see access.ts).
  */
 export function allowedActionsOn(actor: Pick<Actor, 'roles'>, candidates: readonly Action[]): Action[] {
   return candidates.filter((action) => can(actor, action));

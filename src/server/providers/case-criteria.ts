@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { TargetGroup } from '@shared/api/providers.js';
+import type { z } from 'zod';
+import type { providerMatchQuery, TargetGroup } from '@shared/api/providers.js';
+import { definedFields } from '@shared/defined-fields.js';
 import { isRegionCode, type RegionCode } from '@shared/geo/regions.js';
 import { LANGUAGE_CODES, type LanguageCode } from '@shared/htcds/languages.js';
 import { AGE_OF_MAJORITY } from '@shared/htcds/person.js';
-import type { Db, Tx } from '../db/database.js';
+import type { Tx } from '../db/database.js';
 import { persons } from '../db/schema/index.js';
 import { loadCaseInScope } from '../cases/case-scope.js';
 import type { Actor } from '../policies/authorize.js';
@@ -27,16 +29,20 @@ function targetGroupOf(sex: string, ageWhenTrafficked: number | null): TargetGro
  * region, the person's first language and target group. Only non-identifying
  * columns are read; nothing is decrypted.
  */
-export async function criteriaFromCase(db: Db | Tx, actor: Actor, caseId: string): Promise<CaseCriteria> {
-  const found = await db.transaction(async (tx) => {
-    const row = await loadCaseInScope(tx, actor, 'case.read', caseId);
-    const [person] = await tx.select({ sex: persons.sex, languages: persons.languages }).from(persons).where(eq(persons.id, row.personId));
-    return { row, person };
-  });
-  const language = found.person?.languages.find((l): l is LanguageCode => (LANGUAGE_CODES as readonly string[]).includes(l));
+export async function criteriaFromCase(tx: Tx, actor: Actor, caseId: string): Promise<CaseCriteria> {
+  const row = await loadCaseInScope(tx, actor, 'case.read', caseId);
+  const [person] = await tx.select({ sex: persons.sex, languages: persons.languages }).from(persons).where(eq(persons.id, row.personId));
+  const language = person?.languages.find((l): l is LanguageCode => (LANGUAGE_CODES as readonly string[]).includes(l));
   return {
-    ...(found.row.region && isRegionCode(found.row.region) ? { region: found.row.region } : {}),
+    ...(row.region && isRegionCode(row.region) ? { region: row.region } : {}),
     ...(language ? { language } : {}),
-    ...(found.person ? { targetGroup: targetGroupOf(found.person.sex, found.row.ageWhenTrafficked) } : {}),
+    ...(person ? { targetGroup: targetGroupOf(person.sex, row.ageWhenTrafficked) } : {}),
   };
+}
+
+/** What a match looks for: the criteria asked for, and for those left open, the case's (when a case is named). */
+export async function criteriaForNeed(tx: Tx, actor: Actor, need: z.output<typeof providerMatchQuery>): Promise<z.output<typeof providerMatchQuery>> {
+  const { caseId, ...asked } = need;
+  const fromCase = caseId ? await criteriaFromCase(tx, actor, caseId) : {};
+  return { ...fromCase, ...definedFields(asked), service: asked.service };
 }

@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { capacityBody, providerBody, providerPatch } from '@shared/api/providers.js';
+import type { capacityBody, providerBody, providerPatch, ServiceType } from '@shared/api/providers.js';
 import type { Tx } from '../db/database.js';
 import { agencies, providerServices, serviceProviders } from '../db/schema/index.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { AppError, conflict, notFound } from '../http/app-error.js';
 import { definedFields } from '@shared/defined-fields.js';
+import type { ProviderRow } from './provider-queries.js';
 
 type ProviderBody = z.output<typeof providerBody>;
 type ProviderPatch = z.output<typeof providerPatch>;
@@ -15,7 +16,7 @@ async function assertAgencyExists(tx: Tx, agencyId: string): Promise<void> {
   if (!found) throw new AppError('VALIDATION_FAILED', 'Unknown agency', { issues: [{ field: 'agencyId', reason: 'unknown' }] });
 }
 
-async function replaceServices(tx: Tx, providerId: string, services: readonly string[]): Promise<void> {
+async function replaceServices(tx: Tx, providerId: string, services: readonly ServiceType[]): Promise<void> {
   await tx.delete(providerServices).where(eq(providerServices.providerId, providerId));
   await tx.insert(providerServices).values(services.map((serviceType) => ({ providerId, serviceType })));
 }
@@ -60,9 +61,14 @@ export async function updateProvider(tx: Tx, audit: AuditContext, id: string, in
 
 /**
  * Records a shelter's beds. The caller has already loaded the provider within
- * its capacity scope; `version` 0 means "no count reported yet".
+ * its capacity scope; only a provider offering shelter reports beds, and
+ * `version` 0 means "no count reported yet".
  */
-export async function updateShelterCapacity(tx: Tx, audit: AuditContext, providerId: string, input: z.output<typeof capacityBody>): Promise<void> {
+export async function updateShelterCapacity(tx: Tx, audit: AuditContext, shelter: ProviderRow, input: z.output<typeof capacityBody>): Promise<void> {
+  if (!shelter.services.includes('shelter')) {
+    throw new AppError('VALIDATION_FAILED', 'Only a shelter reports beds', { issues: [{ field: 'services', reason: 'not_a_shelter' }] });
+  }
+  const providerId = shelter.provider.id;
   const values = { bedsTotal: input.bedsTotal, bedsOccupied: input.bedsOccupied, updatedAt: new Date(), updatedBy: audit.actorUserId };
   const written =
     input.version === 0

@@ -1,11 +1,12 @@
 import { and, count, eq, exists, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { MatchScore, ProviderMatch, RegionMatch, providerMatchQuery } from '@shared/api/providers.js';
+import type { MatchScore, ProviderMatch, RegionMatch, ServiceType, providerMatchQuery } from '@shared/api/providers.js';
 import type { PageQuery } from '@shared/api/pagination.js';
 import type { Db, Tx } from '../db/database.js';
+import { inOrder } from '../db/in-order.js';
 import { providerServices, serviceProviders, shelterCapacity } from '../db/schema/index.js';
 import type { Actor } from '../policies/authorize.js';
-import { presentProvider, selectProviders, textArray } from './provider-queries.js';
+import { bedReportingColumn, presentProvider, selectProviders, textArray } from './provider-queries.js';
 import { REGION_NEIGHBOURS } from './region-neighbours.js';
 
 /**
@@ -46,7 +47,7 @@ function scoreExpressions(criteria: MatchCriteria) {
 }
 
 /** Active providers offering the service: the only hard requirement. */
-function offersService(db: Db | Tx, service: string): SQL {
+function offersService(db: Db | Tx, service: ServiceType): SQL {
   return and(
     eq(serviceProviders.active, true),
     exists(
@@ -65,8 +66,9 @@ function offersService(db: Db | Tx, service: string): SQL {
 export async function matchProviders(db: Db | Tx, actor: Actor, criteria: MatchCriteria, page: PageQuery): Promise<{ items: ProviderMatch[]; total: number }> {
   const s = scoreExpressions(criteria);
   const where = offersService(db, criteria.service);
-  const [rows, totals] = await Promise.all([
+  const [rows, totals] = await inOrder([
     selectProviders(db, {
+      ...bedReportingColumn(actor),
       regionMatch: s.regionMatch,
       regionPoints: s.regionPoints,
       targetGroupMatch: s.targetGroupMatch,

@@ -1,9 +1,12 @@
-import { eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { SelectedFields } from 'drizzle-orm/pg-core';
-import type { Provider } from '@shared/api/providers.js';
+import type { z } from 'zod';
+import { SERVICE_TYPES, type Provider, type providerListQuery, type ServiceTypeCount } from '@shared/api/providers.js';
 import type { Db, Tx } from '../db/database.js';
-import { agencies, serviceProviders, shelterCapacity, users } from '../db/schema/index.js';
-import { can, scopeFor, type Actor } from '../policies/authorize.js';
+import { agencies, providerServices, serviceProviders, shelterCapacity, users } from '../db/schema/index.js';
+import { inOrder } from '../db/in-order.js';
+import { inScope } from '../policies/access.js';
+import { can, type Actor } from '../policies/authorize.js';
 import { notFound } from '../http/app-error.js';
 
 /** A parameterised text[] literal for `@>` / `&&` (drizzle would expand a bare JS array into a list). */
@@ -56,19 +59,17 @@ export function visibleTo(actor: Actor): SQL {
   return or(eq(serviceProviders.active, true), eq(serviceProviders.agencyId, actor.agencyId))!;
 }
 
-/** True when the actor may report beds for a provider of `agencyId` offering `services`. */
-function mayUpdateCapacity(actor: Actor, agencyId: string, services: readonly string[]): boolean {
-  if (!services.includes('shelter')) return false;
-  const scope = scopeFor(actor, 'provider.updateCapacity');
-  return scope === 'national' || (scope === 'agency' && agencyId === actor.agencyId);
+/** A column saying whether the actor may report the beds of the row's provider, decided in SQL (policies/access/capacity.ts). */
+export function bedReportingColumn(actor: Actor) {
+  return { mayReportBeds: sql<boolean>`${inScope(actor, 'provider.updateCapacity', 'capacity')}` };
 }
 
-/** Turns a provider row into the API shape, with the actions the actor may take on it. */
-export function presentProvider(row: ProviderRow, actor: Actor): Provider {
+/** Turns a provider row (selected with `bedReportingColumn`) into the API shape, with the actions the actor may take on it. */
+export function presentProvider(row: ProviderRow & { mayReportBeds: boolean }, actor: Actor): Provider {
   const p = row.provider;
   const allowedActions: string[] = [];
   if (can(actor, 'provider.update')) allowedActions.push('provider.update');
-  if (mayUpdateCapacity(actor, p.agencyId, row.services)) allowedActions.push('provider.updateCapacity');
+  if (row.services.includes('shelter') && row.mayReportBeds) allowedActions.push('provider.updateCapacity');
   const hasCapacity = row.bedsTotal !== null && row.bedsOccupied !== null;
   return {
     id: p.id,
@@ -104,7 +105,73 @@ export function presentProvider(row: ProviderRow, actor: Actor): Provider {
 
 /** Loads one provider the actor may see, or 404. */
 export async function loadProvider(db: Db | Tx, actor: Actor, id: string): Promise<Provider> {
-  const [row] = await selectProviders(db).where(sql`${eq(serviceProviders.id, id)} AND ${visibleTo(actor)}`);
+  const [row] = await selectProviders(db, bedReportingColumn(actor)).where(sql`${eq(serviceProviders.id, id)} AND ${visibleTo(actor)}`);
   if (!row) throw notFound('Provider');
   return presentProvider(row, actor);
+}
+
+/** Loads one provider row under `condition` (a scope for the action at hand), or 404: outside it, the provider is simply not there. */
+export async function loadProviderRow(db: Db | Tx, id: string, condition: SQL): Promise<ProviderRow> {
+  const [row] = await selectProviders(db).where(and(eq(serviceProviders.id, id), condition));
+  if (!row) throw notFound('Provider');
+  return row;
+}
+
+type DirectoryQuery = z.output<typeof providerListQuery> & { page: number; pageSize: number };
+
+/** `%` and `_` typed by a user are literal characters, not wildcards. */
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The directory filters as one SQL condition (all filtering happens in the database). */
+function directoryFilter(db: Db | Tx, actor: Actor, query: DirectoryQuery): SQL {
+  const filters: SQL[] = [visibleTo(actor)];
+  if (query.service) {
+    const offering = db
+      .select({ one: sql`1` })
+      .from(providerServices)
+      .where(and(eq(providerServices.providerId, serviceProviders.id), eq(providerServices.serviceType, query.service)));
+    filters.push(exists(offering));
+  }
+  // A provider with national coverage serves every region.
+  if (query.region) filters.push(sql`(${serviceProviders.regions} @> ${textArray([query.region])} OR ${serviceProviders.servesNationally})`);
+  if (query.targetGroup) filters.push(sql`${serviceProviders.targetGroups} @> ${textArray([query.targetGroup])}`);
+  if (query.language) filters.push(sql`${serviceProviders.languages} @> ${textArray([query.language])}`);
+  if (query.agencyId) filters.push(eq(serviceProviders.agencyId, query.agencyId));
+  if (query.active) filters.push(eq(serviceProviders.active, query.active === 'true'));
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    filters.push(
+      sql`(unaccent(${serviceProviders.name}) ILIKE unaccent(${pattern}) OR unaccent(coalesce(${serviceProviders.city}, '')) ILIKE unaccent(${pattern})
+        OR unaccent(${agencies.name}) ILIKE unaccent(${pattern}) OR unaccent(${serviceProviders.description}) ILIKE unaccent(${pattern}))`,
+    );
+  }
+  return and(...filters)!;
+}
+
+/** One page of the directory the actor may see, by name, filtered in SQL. */
+export async function listProviders(db: Db | Tx, actor: Actor, query: DirectoryQuery): Promise<{ items: Provider[]; total: number }> {
+  const where = directoryFilter(db, actor, query);
+  const [rows, total] = await inOrder([
+    selectProviders(db, bedReportingColumn(actor))
+      .where(where)
+      .orderBy(serviceProviders.name, serviceProviders.id)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(serviceProviders).innerJoin(agencies, eq(agencies.id, serviceProviders.agencyId)).where(where),
+  ]);
+  return { items: rows.map((row) => presentProvider(row, actor)), total: total[0]!.n };
+}
+
+/** Every service type with how many active providers offer it (one GROUP BY). */
+export async function countActiveProvidersByService(db: Db | Tx): Promise<ServiceTypeCount[]> {
+  const counts = await db
+    .select({ code: providerServices.serviceType, n: count() })
+    .from(providerServices)
+    .innerJoin(serviceProviders, eq(serviceProviders.id, providerServices.providerId))
+    .where(and(eq(serviceProviders.active, true), inArray(providerServices.serviceType, [...SERVICE_TYPES])))
+    .groupBy(providerServices.serviceType);
+  const byCode = new Map(counts.map((c) => [c.code, c.n]));
+  return SERVICE_TYPES.map((code) => ({ code, activeProviders: byCode.get(code) ?? 0 }));
 }

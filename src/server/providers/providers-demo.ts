@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { inArray, sql } from 'drizzle-orm';
 import type { AgencyType } from '@shared/agencies.js';
 import type { ProviderLanguage, ServiceType, TargetGroup } from '@shared/api/providers.js';
 import type { RegionCode } from '@shared/geo/regions.js';
@@ -104,36 +105,49 @@ const DEMO_PROVIDERS: DemoProvider[] = [
  * skips a provider whose agency is unknown. Returns provider ids by key.
  */
 export async function seedProvidersDemo(tx: Tx, _ctx: Pick<AppContext, 'database' | 'keyring'>, agencyIdsByKey: Map<string, string>): Promise<Map<string, string>> {
-  for (const extra of EXTRA_AGENCIES) {
-    if (agencyIdsByKey.has(extra.key)) continue;
-    const [existing] = await tx.select({ id: agencies.id }).from(agencies).where(sql`lower(${agencies.name}) = lower(${extra.name})`);
-    const id = existing?.id ?? (await tx.insert(agencies).values({ name: extra.name, type: extra.type, region: extra.region }).returning({ id: agencies.id }))[0]!.id;
-    agencyIdsByKey.set(extra.key, id);
-  }
+  // A handful of statements in all: one lookup and one insert for the extra agencies, one insert per table after.
+  const missing = EXTRA_AGENCIES.filter((extra) => !agencyIdsByKey.has(extra.key));
+  const existing = missing.length
+    ? await tx
+        .select({ id: agencies.id, name: agencies.name })
+        .from(agencies)
+        .where(inArray(sql`lower(${agencies.name})`, missing.map((extra) => extra.name.toLowerCase())))
+    : [];
+  const byName = new Map(existing.map((row) => [row.name.toLowerCase(), row.id]));
+  const created = missing.filter((extra) => !byName.has(extra.name.toLowerCase())).map((extra) => ({ id: randomUUID(), name: extra.name, type: extra.type, region: extra.region }));
+  if (created.length) await tx.insert(agencies).values(created);
+  for (const agency of created) byName.set(agency.name.toLowerCase(), agency.id);
+  for (const extra of missing) agencyIdsByKey.set(extra.key, byName.get(extra.name.toLowerCase())!);
+
   const providerIds = new Map<string, string>();
+  const providerRows: (typeof serviceProviders.$inferInsert)[] = [];
+  const serviceRows: (typeof providerServices.$inferInsert)[] = [];
+  const capacityRows: (typeof shelterCapacity.$inferInsert)[] = [];
   for (const p of DEMO_PROVIDERS) {
     const agencyId = agencyIdsByKey.get(p.agency);
     if (!agencyId) continue;
-    const [row] = await tx
-      .insert(serviceProviders)
-      .values({
-        agencyId,
-        name: p.name,
-        description: p.description,
-        city: p.city,
-        regions: p.regions,
-        servesNationally: p.servesNationally ?? false,
-        languages: p.languages,
-        targetGroups: p.targetGroups,
-        openingHours: p.openingHours,
-        contactPhone: p.phone,
-        contactEmail: p.email,
-      })
-      .returning({ id: serviceProviders.id });
-    providerIds.set(p.key, row!.id);
-    await tx.insert(providerServices).values(p.services.map((serviceType) => ({ providerId: row!.id, serviceType })));
-    if (p.beds) await tx.insert(shelterCapacity).values({ providerId: row!.id, bedsTotal: p.beds.total, bedsOccupied: p.beds.occupied });
+    const id = randomUUID();
+    providerIds.set(p.key, id);
+    providerRows.push({
+      id,
+      agencyId,
+      name: p.name,
+      description: p.description,
+      city: p.city,
+      regions: p.regions,
+      servesNationally: p.servesNationally ?? false,
+      languages: p.languages,
+      targetGroups: p.targetGroups,
+      openingHours: p.openingHours,
+      contactPhone: p.phone,
+      contactEmail: p.email,
+    });
+    serviceRows.push(...p.services.map((serviceType) => ({ providerId: id, serviceType })));
+    if (p.beds) capacityRows.push({ providerId: id, bedsTotal: p.beds.total, bedsOccupied: p.beds.occupied });
   }
+  if (providerRows.length) await tx.insert(serviceProviders).values(providerRows);
+  if (serviceRows.length) await tx.insert(providerServices).values(serviceRows);
+  if (capacityRows.length) await tx.insert(shelterCapacity).values(capacityRows);
   await recordAudit(tx, SYSTEM_CONTEXT, { action: 'provider.created', resourceType: 'provider', details: { demo: true, providers: providerIds.size } });
   return providerIds;
 }

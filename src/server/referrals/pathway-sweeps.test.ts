@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReferralDetail } from '@shared/api/referrals.js';
 import { startTestSanad, type TestClient, type TestSanad } from '../test/harness.js';
-import { pathwayHealthFigures } from './pathway-health.js';
+import { pathwayHealthFigures } from '../worklists/pathway-health.js';
 import { startReferralSweeps, sweepOverdueReferrals } from './referral-sweeps.js';
 import { consentVia, createTestProviders, openCaseVia, shelterReferral } from './test-helpers.js';
 
@@ -74,9 +74,41 @@ describe('overdue sweep', () => {
   });
 
   it('runs on a timer that can be stopped', async () => {
-    const stop = startReferralSweeps(sanad.ctx, { intervalMs: 20 });
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    stop();
+    // A follow-up due yesterday that no sweep has seen: only a sweep the timer starts can raise its alert.
+    const tomorrow = new Date(Date.now() + 24 * HOUR).toISOString().slice(0, 10);
+    expect((await responder.post(`/api/cases/${caseIds[3]}/follow-ups`, { dueDate: tomorrow, purpose: 'Check the shelter place' })).statusCode).toBe(201);
+    const [followUp] = await query(`UPDATE case_follow_ups SET due_date = current_date - 1 WHERE case_id = $1 RETURNING id`, [caseIds[3]]);
+    const alerts = async () => (await query(`SELECT count(*)::int AS n FROM notifications WHERE dedupe_key = $1`, [`followup-overdue:${followUp.id}`]))[0].n as number;
+    // Fake timers only (the clock and the database stay real); each sweep is one transaction, counted as it starts.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    const sweeps = vi.spyOn(sanad.ctx.database.db, 'transaction');
+    const sweepFinished = async (index: number) => {
+      await sweeps.mock.results[index]!.value;
+      // Lets the task see its sweep end (it skips a tick while the previous sweep still runs).
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    let stop: (() => void) | undefined;
+    try {
+      stop = startReferralSweeps(sanad.ctx, { intervalMs: 1_000 });
+      expect(sweeps).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(sweeps).toHaveBeenCalledTimes(1);
+      await sweepFinished(0);
+      expect(await alerts()).toBe(1);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(sweeps).toHaveBeenCalledTimes(2);
+      await sweepFinished(1);
+      stop();
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(sweeps).toHaveBeenCalledTimes(2);
+      expect(await alerts()).toBe(1);
+    } finally {
+      stop?.();
+      sweeps.mockRestore();
+      vi.useRealTimers();
+      // Done, so the work-list tests below find only the overdue follow-up they add.
+      await query(`UPDATE case_follow_ups SET done_at = now() WHERE id = $1`, [followUp.id]);
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { createReferralBody } from '@shared/api/referrals.js';
 import { CLOSED_CASE_STATUSES, type CaseStatus } from '@shared/htcds/case.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
-import { encryptOptional } from '../crypto/encryption.js';
+import { sealOptional } from '../crypto/encrypted-columns.js';
 import type { Tx } from '../db/database.js';
 import { providerServices, referrals, serviceProviders } from '../db/schema/index.js';
 import type { AppContext } from '../http/app-context.js';
@@ -47,7 +47,7 @@ export async function referCase(
 ): Promise<{ id: string; reference: string }> {
   // Referring is working the case: the caller must be able to update it.
   const caseRow = await loadCaseInScope(tx, actor, 'case.update', caseId, { forUpdate: true });
-  if (caseRow.mergedIntoCaseId) throw new AppError('CONFLICT', 'This case was merged into another one and is read-only', { reason: 'merged' });
+  if (caseRow.mergedIntoCaseId) throw new AppError('CONFLICT', 'This case was merged into another one and is read-only', { reason: 'case_merged' });
   if (CLOSED_CASE_STATUSES.includes(caseRow.status as CaseStatus)) throw new AppError('CONFLICT', 'A closed case cannot be referred', { reason: 'case_closed' });
 
   const [provider] = await tx
@@ -61,7 +61,7 @@ export async function referCase(
 
   const consented = await hasConsent(tx, caseId, 'share_with_organisation', provider.agencyId);
   if (!consented && !input.override) {
-    throw new AppError('CONSENT_REQUIRED', 'The victim has not consented to sharing with this organisation', { agencyId: provider.agencyId });
+    throw new AppError('CONSENT_REQUIRED', 'The victim has not consented to sharing with this organisation', { reason: 'no_consent', agencyId: provider.agencyId });
   }
   // An override only counts when it was needed: with consent, the referral is ordinary.
   const override = consented ? undefined : input.override;
@@ -80,13 +80,13 @@ export async function referCase(
       serviceType: input.serviceType,
       urgency: input.urgency,
       reason: input.reason,
-      reasonDetailsEnc: encryptOptional(ctx.keyring, input.reasonDetails, 'referral.reason_details'),
+      reasonDetailsEnc: sealOptional(ctx.keyring, referrals.reasonDetailsEnc, input.reasonDetails),
       sharedFields: input.sharedFields,
       snapshotEnc: sealSnapshot(ctx.keyring, snapshot),
       sentAt: now,
       consentOverride: Boolean(override),
       overrideReason: override?.reason ?? null,
-      overrideJustificationEnc: encryptOptional(ctx.keyring, override?.justification, 'referral.override_justification'),
+      overrideJustificationEnc: sealOptional(ctx.keyring, referrals.overrideJustificationEnc, override?.justification),
     })
     .returning({ id: referrals.id });
   const id = row!.id;

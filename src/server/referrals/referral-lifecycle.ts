@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { OPEN_REFERRAL_STATUSES, type ReferralStatus, type cancelBody, type declineBody } from '@shared/api/referrals.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
-import { encryptOptional } from '../crypto/encryption.js';
+import { sealOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
 import { referrals, shelterCapacity } from '../db/schema/index.js';
@@ -27,7 +27,7 @@ const AUDIT_OF = { accept: 'referral.accepted', decline: 'referral.declined', st
 
 /** 409 for a transition the referral's current status does not allow (one code for every illegal move). */
 export function invalidTransition(from: string, to: string): AppError {
-  return new AppError('CONFLICT', `A ${from} referral cannot become ${to}`, { reason: 'invalid_transition', from, to });
+  return new AppError('CONFLICT', `A ${from} referral cannot become ${to}`, { reason: 'referral_invalid_transition', from, to });
 }
 
 /**
@@ -83,14 +83,14 @@ export async function transitionReferral(tx: Tx, keyring: Keyring, actor: Actor,
     set.declinedAt = now;
     set.respondedBy = actor.userId;
     set.declineReason = input.body.reason;
-    set.declineNoteEnc = encryptOptional(keyring, input.body.note, 'referral.decline_note');
+    set.declineNoteEnc = sealOptional(keyring, referrals.declineNoteEnc, input.body.note);
   } else if (input.transition === 'start') {
     set.startedAt = now;
   } else if (input.transition === 'complete') {
     set.completedAt = now;
   } else if (input.transition === 'cancel') {
     set.cancelledAt = now;
-    set.cancelNoteEnc = encryptOptional(keyring, input.body.note, 'referral.cancel_note');
+    set.cancelNoteEnc = sealOptional(keyring, referrals.cancelNoteEnc, input.body.note);
   }
   if ((input.transition === 'complete' || input.transition === 'cancel') && referral.bedHeld) {
     await releaseBed(tx, referral.providerId);

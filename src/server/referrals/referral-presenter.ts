@@ -3,12 +3,12 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Action } from '@shared/actions.js';
 import type { ReferralDetail, ReferralListItem, ReferralSettings, ReferralSnapshot, ShareableField } from '@shared/api/referrals.js';
 import type { ServiceType } from '@shared/api/providers.js';
-import { decryptOptional } from '../crypto/encryption.js';
+import { openOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Db, Tx } from '../db/database.js';
 import { agencies, cases, referrals, serviceProviders } from '../db/schema/index.js';
+import { inScope, REFERRAL_SIDES } from '../policies/access.js';
 import { allowedActionsOn, type Actor } from '../policies/authorize.js';
-import { sendingSide } from './referral-scope.js';
 import { receiverSharing } from './referral-sharing.js';
 import { dueAtOf } from './referral-settings.js';
 import { openSnapshot } from './referral-snapshot.js';
@@ -26,7 +26,7 @@ export function selectReferrals(db: Db | Tx, actor: Actor, action: Action) {
       providerName: serviceProviders.name,
       receivingAgencyName: receiving.name,
       referringAgencyName: referring.name,
-      sending: sql<boolean>`(${sendingSide(actor, action)})`,
+      sending: sql<boolean>`${inScope(actor, action, 'referral', REFERRAL_SIDES.outgoing)}`,
     })
     .from(referrals)
     .innerJoin(cases, eq(cases.id, referrals.caseId))
@@ -92,15 +92,15 @@ export async function presentReferralDetail(tx: Tx, keyring: Keyring, actor: Act
   return {
     ...presentReferralListItem(row, settings),
     reason: r.reason as ReferralDetail['reason'],
-    reasonDetails: sharingAllowed ? decryptOptional(keyring, r.reasonDetailsEnc, 'referral.reason_details') : null,
+    reasonDetails: sharingAllowed ? openOptional(keyring, referrals.reasonDetailsEnc, r.reasonDetailsEnc) : null,
     providerId: r.providerId,
     declinedAt: r.declinedAt?.toISOString() ?? null,
     startedAt: r.startedAt?.toISOString() ?? null,
     completedAt: r.completedAt?.toISOString() ?? null,
     cancelledAt: r.cancelledAt?.toISOString() ?? null,
     declineReason: r.declineReason as ReferralDetail['declineReason'],
-    declineNote: decryptOptional(keyring, r.declineNoteEnc, 'referral.decline_note'),
-    cancelNote: decryptOptional(keyring, r.cancelNoteEnc, 'referral.cancel_note'),
+    declineNote: openOptional(keyring, referrals.declineNoteEnc, r.declineNoteEnc),
+    cancelNote: openOptional(keyring, referrals.cancelNoteEnc, r.cancelNoteEnc),
     minutesToAcceptance: r.acceptedAt ? Math.round((r.acceptedAt.getTime() - r.sentAt.getTime()) / 60_000) : null,
     sharedFields: r.sharedFields as ShareableField[],
     snapshot,

@@ -1,13 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { ReferralSnapshot, ShareableField } from '@shared/api/referrals.js';
-import { decryptOptional, encryptText } from '../crypto/encryption.js';
+import { openOptional, seal, type SealedText } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
-import { persons } from '../db/schema/index.js';
+import { persons, referrals } from '../db/schema/index.js';
 import type { CaseRow } from '../cases/case-scope.js';
 import { decryptPerson } from '../cases/person-identity.js';
-
-const SNAPSHOT_CONTEXT = 'referral.snapshot';
 
 /** The notes written for the receiver when referring (shared only when their key is chosen). */
 export interface ReferralNotes {
@@ -49,12 +47,12 @@ export async function buildSnapshot(tx: Tx, keyring: Keyring, caseRow: CaseRow, 
 }
 
 /** The snapshot sealed for storage (one ciphertext for the whole JSON). */
-export function sealSnapshot(keyring: Keyring, snapshot: ReferralSnapshot): string {
-  return encryptText(keyring, JSON.stringify(snapshot), SNAPSHOT_CONTEXT);
+export function sealSnapshot(keyring: Keyring, snapshot: ReferralSnapshot): SealedText {
+  return seal(keyring, referrals.snapshotEnc, JSON.stringify(snapshot));
 }
 
 /** The stored snapshot, opened (only for a caller allowed to see it). */
 export function openSnapshot(keyring: Keyring, sealed: string | null): ReferralSnapshot | null {
-  const text = decryptOptional(keyring, sealed, SNAPSHOT_CONTEXT);
+  const text = openOptional(keyring, referrals.snapshotEnc, sealed);
   return text === null ? null : (JSON.parse(text) as ReferralSnapshot);
 }

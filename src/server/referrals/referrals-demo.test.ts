@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSanad, type TestClient, type TestSanad } from '../test/harness.js';
-import { pathwayHealthFigures } from './pathway-health.js';
+import { pathwayHealthFigures } from '../worklists/pathway-health.js';
 
 let sanad: TestSanad;
 let ids: string[];

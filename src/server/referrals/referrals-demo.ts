@@ -7,12 +7,13 @@ import type { AuditContext } from '../audit/record-audit.js';
 import type { Tx } from '../db/database.js';
 import type { AppContext } from '../http/app-context.js';
 import type { Actor } from '../policies/authorize.js';
-import { createFollowUp, createSupportPlan } from './care-plans.js';
-import { closeCase } from './case-closure.js';
+import { createFollowUp, createSupportPlan } from '../care/care-plans.js';
+import { recordServiceOnCase, recordServiceOnReferral } from '../care/services-delivered.js';
+import { saveReturnPlan } from '../care/voluntary-return.js';
+import { closeCase } from '../cases/case-closure.js';
+import { loadCaseInScope } from '../cases/case-scope.js';
 import { referCase } from './refer-case.js';
 import { transitionReferral } from './referral-lifecycle.js';
-import { recordServiceOnCase, recordServiceOnReferral } from './services-delivered.js';
-import { saveReturnPlan } from './voluntary-return.js';
 
 const HOUR = 3_600_000;
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR);
@@ -157,7 +158,8 @@ export async function seedReferralsDemo(tx: Tx, ctx: Pick<AppContext, 'keyring'>
         { kind: 'vocational_training', targetDate: dayAgo(-60), achievedOn: null, note: 'Tailoring course with the IOM partner.' },
       ],
     });
-    await closeCase(tx, ctx, worker, auditOf(worker), returning.id, { version: returning.version, status: 'Closed', closureReason: 'VoluntaryReturnCompleted', closureNote: 'Returned home; reintegration followed by IOM.', cancelOpenReferrals: true });
+    const toClose = await loadCaseInScope(tx, worker, 'case.update', returning.id, { forUpdate: true });
+    await closeCase(tx, ctx.keyring, auditOf(worker), toClose, { version: returning.version, status: 'Closed', closureReason: 'VoluntaryReturnCompleted', closureNote: 'Returned home; reintegration followed by IOM.', cancelOpenReferrals: true });
   }
   return ids;
 }

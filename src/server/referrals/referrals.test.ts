@@ -140,7 +140,7 @@ describe('emergency override', () => {
 describe('lifecycle', () => {
   it('accepts (taking a bed, measuring time to acceptance), starts, records a service and completes', async () => {
     await query(`UPDATE referrals SET sent_at = now() - interval '90 minutes' WHERE id = $1`, [referralId]);
-    expect((await shelter.post(`/api/referrals/${referralId}/complete`)).json().error.details).toMatchObject({ reason: 'invalid_transition', from: 'sent', to: 'completed' });
+    expect((await shelter.post(`/api/referrals/${referralId}/complete`)).json().error.details).toMatchObject({ reason: 'referral_invalid_transition', from: 'sent', to: 'completed' });
     const accepted = await shelter.post(`/api/referrals/${referralId}/accept`);
     expect(accepted.statusCode, accepted.body).toBe(200);
     const detail = accepted.json() as ReferralDetail;
@@ -153,7 +153,7 @@ describe('lifecycle', () => {
 
     const again = await shelter.post(`/api/referrals/${referralId}/accept`);
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.details.reason).toBe('invalid_transition');
+    expect(again.json().error.details.reason).toBe('referral_invalid_transition');
 
     const service = await shelter.post(`/api/referrals/${referralId}/services`, { startDate: '2026-03-01', outcome: 'ongoing', note: 'Room 4, with her daughter' });
     expect(service.statusCode, service.body).toBe(201);

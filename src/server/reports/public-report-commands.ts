@@ -2,13 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { PublicReportBody } from '@shared/api/reports.js';
 import type { Tx } from '../db/database.js';
 import { reportAdditions, reports } from '../db/schema/index.js';
-import { encryptOptional, encryptText } from '../crypto/encryption.js';
+import { seal, sealOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
-import { CONTACT_CONTEXT, NARRATIVE_CONTEXT, nextReference } from './report-commands.js';
+import { nextReference } from './report-commands.js';
 import { generateReceiptCode, receiptHash } from './receipt-codes.js';
-
-export const ADDITION_CONTEXT = 'report.addition';
 
 /**
  * Anonymous reporters are not traced: the audit trail records that a public
@@ -45,8 +43,8 @@ export async function submitPublicReport(tx: Tx, keyring: Keyring, input: Public
       language: input.language ?? null,
       region: input.region ?? null,
       province: input.province || null,
-      narrativeEnc: encryptText(keyring, input.narrative, NARRATIVE_CONTEXT),
-      reporterContactEnc: encryptOptional(keyring, input.contact, CONTACT_CONTEXT),
+      narrativeEnc: seal(keyring, reports.narrativeEnc, input.narrative),
+      reporterContactEnc: sealOptional(keyring, reports.reporterContactEnc, input.contact),
       exploitationForms: input.exploitationForms,
       peopleAtRisk: input.peopleAtRisk ?? null,
       minorsInvolved: input.minorsInvolved ?? null,
@@ -67,7 +65,7 @@ export async function submitPublicReport(tx: Tx, keyring: Keyring, input: Public
  * whether or not the code exists, and tells the caller nothing either way.
  */
 export async function addToPublicReport(tx: Tx, keyring: Keyring, receiptCode: string, text: string): Promise<void> {
-  const sealed = encryptText(keyring, text, ADDITION_CONTEXT);
+  const sealed = seal(keyring, reportAdditions.textEnc, text);
   const [report] = await tx.select({ id: reports.id }).from(reports).where(eq(reports.receiptHash, receiptHash(keyring, receiptCode)));
   if (!report) return;
   await tx.insert(reportAdditions).values({ reportId: report.id, textEnc: sealed });

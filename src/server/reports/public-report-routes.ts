@@ -1,6 +1,5 @@
-import { publicAdditionAnswer, publicAdditionBody, publicReportBody, publicReportReceipt } from '@shared/api/reports.js';
-import type { ZodApp } from '../http/app.js';
-import type { AppContext } from '../http/app-context.js';
+import { publicReportsApi } from '@shared/api/reports.js';
+import type { Router } from '../http/route.js';
 import { addToPublicReport, submitPublicReport } from './public-report-commands.js';
 
 /**
@@ -15,32 +14,27 @@ export const PUBLIC_REPORT_RATE_LIMIT = { max: 5, timeWindow: '10 minutes' } as 
 const PUBLIC_BODY_LIMIT = 64 * 1024;
 // Request logs would tie a reporter's IP address to the moment they reported: keep only warnings and errors.
 const PUBLIC_LOG_LEVEL = 'warn';
-const tags = ['public'];
 
-/** The public reporting form (no login): report a suspicion, then add to it with the receipt code. */
-export async function publicReportRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
-  const { db } = ctx.database;
+/**
+ * The public reporting form (no login): report a suspicion, then add to it
+ * with the receipt code. The commands audit each arrival as the anonymous
+ * reporter, without address or browser.
+ */
+export function publicReportRoutes(router: Router): void {
+  const { keyring } = router.services;
+  const publicRoute = { access: 'public', audit: 'in-command', rateLimit: PUBLIC_REPORT_RATE_LIMIT, bodyLimit: PUBLIC_BODY_LIMIT, logLevel: PUBLIC_LOG_LEVEL } as const;
 
-  app.post('/api/public/reports', {
-    config: { access: 'public', rateLimit: PUBLIC_REPORT_RATE_LIMIT },
-    bodyLimit: PUBLIC_BODY_LIMIT,
-    logLevel: PUBLIC_LOG_LEVEL,
-    schema: { tags, body: publicReportBody, response: { 201: publicReportReceipt } },
-    handler: async (request, reply) => {
-      const receiptCode = await db.transaction((tx) => submitPublicReport(tx, ctx.keyring, request.body));
-      return reply.status(201).send({ receiptCode });
-    },
+  router.route(publicReportsApi.submit, {
+    ...publicRoute,
+    handler: async ({ tx, body }) => ({ receiptCode: await submitPublicReport(tx, keyring, body) }),
   });
 
-  app.post('/api/public/reports/additions', {
-    config: { access: 'public', rateLimit: PUBLIC_REPORT_RATE_LIMIT },
-    bodyLimit: PUBLIC_BODY_LIMIT,
-    logLevel: PUBLIC_LOG_LEVEL,
-    schema: { tags, body: publicAdditionBody, response: { 202: publicAdditionAnswer } },
-    handler: async (request, reply) => {
+  router.route(publicReportsApi.addTo, {
+    ...publicRoute,
+    handler: async ({ tx, body }) => {
       // Same answer for a known and an unknown code: the endpoint never confirms a report exists.
-      await db.transaction((tx) => addToPublicReport(tx, ctx.keyring, request.body.receiptCode, request.body.text));
-      return reply.status(202).send({ ok: true });
+      await addToPublicReport(tx, keyring, body.receiptCode, body.text);
+      return { ok: true } as const;
     },
   });
 }

@@ -4,19 +4,16 @@ import type { Action } from '@shared/actions.js';
 import type { closeReportBody, CreateReportBody, dispatchReportBody, triageReportBody, UpdateReportBody } from '@shared/api/reports.js';
 import type { Tx } from '../db/database.js';
 import { reports } from '../db/schema/index.js';
-import { encryptOptional } from '../crypto/encryption.js';
+import { sealOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { AppError, conflict, notFound } from '../http/app-error.js';
+import { inScope } from '../policies/access.js';
 import type { Actor } from '../policies/authorize.js';
 import { assertScreeningAgency, chooseEmergencyAgency, createDispatch, hasEmergencyDispatch } from './report-dispatch.js';
-import { reportScopeCondition } from './report-scope.js';
 import { definedFields } from '@shared/defined-fields.js';
 
-export const NARRATIVE_CONTEXT = 'report.narrative';
-export const CONTACT_CONTEXT = 'report.reporter_contact';
-
-type ReportRow = typeof reports.$inferSelect;
+export type ReportRow = typeof reports.$inferSelect;
 
 /** `R-2026-000123` (year received, then a national sequence): a reference operators can read out on the phone. */
 export function nextReference(receivedAt: Date) {
@@ -31,11 +28,11 @@ export async function loadReportForChange(tx: Tx, actor: Actor, action: Action, 
   const [row] = await tx
     .select()
     .from(reports)
-    .where(and(eq(reports.id, id), reportScopeCondition(tx, actor, action)))
+    .where(and(eq(reports.id, id), inScope(actor, action, 'report')))
     .for('update');
   if (!row) throw notFound('Report');
   if (version !== undefined && row.version !== version) throw conflict();
-  if (row.status === 'closed') throw new AppError('CONFLICT', 'This report is closed', { reason: 'closed' });
+  if (row.status === 'closed') throw new AppError('CONFLICT', 'This report is closed', { reason: 'report_closed' });
   return row;
 }
 
@@ -63,8 +60,8 @@ export async function createReport(tx: Tx, keyring: Keyring, audit: AuditContext
       language: input.language ?? null,
       region: input.region ?? null,
       province: input.province || null,
-      narrativeEnc: encryptOptional(keyring, input.narrative, NARRATIVE_CONTEXT),
-      reporterContactEnc: encryptOptional(keyring, input.reporterContact, CONTACT_CONTEXT),
+      narrativeEnc: sealOptional(keyring, reports.narrativeEnc, input.narrative),
+      reporterContactEnc: sealOptional(keyring, reports.reporterContactEnc, input.reporterContact),
       exploitationForms: input.exploitationForms,
       peopleAtRisk: input.peopleAtRisk ?? null,
       minorsInvolved: input.minorsInvolved ?? null,
@@ -86,13 +83,13 @@ export async function createReport(tx: Tx, keyring: Keyring, audit: AuditContext
   return report.id;
 }
 
-/** Corrects a report's facts; raising it to immediate danger dispatches it. */
-export async function updateReport(tx: Tx, keyring: Keyring, audit: AuditContext, actor: Actor, id: string, input: UpdateReportBody): Promise<void> {
-  const current = await loadReportForChange(tx, actor, 'report.update', id, input.version);
+/** Corrects a report's facts (`current` loaded for 'report.update'); raising it to immediate danger dispatches it. */
+export async function updateReport(tx: Tx, keyring: Keyring, audit: AuditContext, actor: Actor, current: ReportRow, input: UpdateReportBody): Promise<void> {
+  const id = current.id;
   const { version: _version, narrative, reporterContact, receivedAt, ...plain } = input;
   const changes: Partial<typeof reports.$inferInsert> = definedFields(plain);
-  if (narrative !== undefined) changes.narrativeEnc = encryptOptional(keyring, narrative, NARRATIVE_CONTEXT);
-  if (reporterContact !== undefined) changes.reporterContactEnc = encryptOptional(keyring, reporterContact, CONTACT_CONTEXT);
+  if (narrative !== undefined) changes.narrativeEnc = sealOptional(keyring, reports.narrativeEnc, narrative);
+  if (reporterContact !== undefined) changes.reporterContactEnc = sealOptional(keyring, reports.reporterContactEnc, reporterContact);
   if (receivedAt !== undefined) changes.receivedAt = new Date(receivedAt);
   if (changes.province === '') changes.province = null;
   const changedFields = Object.keys(input).filter((k) => k !== 'version' && input[k as keyof UpdateReportBody] !== undefined);
@@ -107,11 +104,11 @@ export async function updateReport(tx: Tx, keyring: Keyring, audit: AuditContext
   }
 }
 
-/** Triage: confirms what the report is and how urgent; an immediate danger is dispatched. */
-export async function triageReport(tx: Tx, audit: AuditContext, actor: Actor, id: string, input: z.infer<typeof triageReportBody>): Promise<void> {
-  const current = await loadReportForChange(tx, actor, 'report.triage', id, input.version);
+/** Triage (`current` loaded for 'report.triage'): confirms what the report is and how urgent; an immediate danger is dispatched. */
+export async function triageReport(tx: Tx, audit: AuditContext, actor: Actor, current: ReportRow, input: z.infer<typeof triageReportBody>): Promise<void> {
+  const id = current.id;
   if (current.status !== 'new' && current.status !== 'triaged') {
-    throw new AppError('CONFLICT', 'This report was already triaged and acted on', { reason: 'invalid_transition' });
+    throw new AppError('CONFLICT', 'This report was already triaged and acted on', { reason: 'report_already_triaged' });
   }
   const dispatched = input.urgency === 'immediate_danger' && (await dispatchEmergencyIfNeeded(tx, audit, current, input.dispatchAgencyId, actor));
   await tx
@@ -136,10 +133,13 @@ export async function triageReport(tx: Tx, audit: AuditContext, actor: Actor, id
   });
 }
 
-/** Sends the report to an agency: law enforcement for an emergency, or any agency for a screening interview. */
-export async function dispatchReport(tx: Tx, audit: AuditContext, actor: Actor, id: string, input: z.infer<typeof dispatchReportBody>): Promise<void> {
-  const current = await loadReportForChange(tx, actor, 'report.dispatch', id, input.version);
-  if (current.status === 'linked') throw new AppError('CONFLICT', 'This report is already linked to a case', { reason: 'invalid_transition' });
+/**
+ * Sends the report (`current` loaded for 'report.dispatch') to an agency: law
+ * enforcement for an emergency, or any agency for a screening interview.
+ */
+export async function dispatchReport(tx: Tx, audit: AuditContext, actor: Actor, current: ReportRow, input: z.infer<typeof dispatchReportBody>): Promise<void> {
+  const id = current.id;
+  if (current.status === 'linked') throw new AppError('CONFLICT', 'This report is already linked to a case', { reason: 'report_already_linked' });
   const agencyId =
     input.purpose === 'emergency' ? await chooseEmergencyAgency(tx, current.region, input.agencyId, 'agencyId') : await assertScreeningAgency(tx, input.agencyId);
   if (!agencyId) throw new AppError('VALIDATION_FAILED', 'No law-enforcement agency is configured', { issues: [{ field: 'agencyId', reason: 'none_available' }] });
@@ -155,9 +155,9 @@ export async function dispatchReport(tx: Tx, audit: AuditContext, actor: Actor, 
     .where(eq(reports.id, id));
 }
 
-/** Closes a report with a reason (information given, no indicators, duplicate…). */
-export async function closeReport(tx: Tx, audit: AuditContext, actor: Actor, id: string, input: z.infer<typeof closeReportBody>): Promise<void> {
-  const current = await loadReportForChange(tx, actor, 'report.close', id, input.version);
+/** Closes a report (`current` loaded for 'report.close') with a reason (information given, no indicators, duplicate…). */
+export async function closeReport(tx: Tx, audit: AuditContext, current: ReportRow, input: z.infer<typeof closeReportBody>): Promise<void> {
+  const id = current.id;
   await tx
     .update(reports)
     .set({ status: 'closed', closureReason: input.reason, closedAt: new Date(), version: current.version + 1, updatedAt: new Date() })

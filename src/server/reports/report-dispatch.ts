@@ -94,7 +94,7 @@ export async function acknowledgeDispatch(tx: Tx, audit: AuditContext, reportId:
 }
 
 /** Active agencies a report can be sent to, law enforcement first (the hotline's picker). */
-export async function listDispatchTargets(db: Db): Promise<DispatchTarget[]> {
+export async function listDispatchTargets(db: Db | Tx): Promise<DispatchTarget[]> {
   const rows = await db
     .select({ id: agencies.id, name: agencies.name, type: agencies.type, region: agencies.region })
     .from(agencies)

@@ -8,13 +8,12 @@ import {
   type ReportSummary,
 } from '@shared/api/reports.js';
 import type { Db, Tx } from '../db/database.js';
+import { inOrder } from '../db/in-order.js';
 import { agencies, reportAdditions, reportCases, reportDispatches, reports, users } from '../db/schema/index.js';
-import { decryptOptional, decryptText } from '../crypto/encryption.js';
+import { open, openOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { allowedActionsOn, can, scopeFor, type Actor } from '../policies/authorize.js';
-import { CONTACT_CONTEXT, NARRATIVE_CONTEXT } from './report-commands.js';
-import { ADDITION_CONTEXT } from './public-report-commands.js';
-import { reportScopeCondition } from './report-scope.js';
+import { inScope } from '../policies/access.js';
+import { allowedActionsOn, can, reachesAll, type Actor } from '../policies/authorize.js';
 
 type ReportRow = typeof reports.$inferSelect;
 type Handle = Db | Tx;
@@ -48,15 +47,15 @@ export function presentReportSummary(row: ReportRow, awaiting: boolean): ReportS
 }
 
 /** The work list: filtered and scoped in SQL, most urgent first, then the newest. */
-export async function listReports(db: Db, actor: Actor, query: z.output<typeof reportListQuery> & { page: number; pageSize: number }) {
-  const filters: SQL[] = [reportScopeCondition(db, actor, 'report.list')];
+export async function listReports(db: Handle, actor: Actor, query: z.output<typeof reportListQuery> & { page: number; pageSize: number }) {
+  const filters: SQL[] = [inScope(actor, 'report.list', 'report')];
   if (query.status === 'open') filters.push(inArray(reports.status, [...OPEN_REPORT_STATUSES]));
   else if (query.status) filters.push(eq(reports.status, query.status));
   if (query.urgency) filters.push(eq(reports.urgency, query.urgency));
   if (query.kind) filters.push(eq(reports.kind, query.kind));
   if (query.region) filters.push(eq(reports.region, query.region));
   const where = and(...filters);
-  const [rows, total] = await Promise.all([
+  const [rows, total] = await inOrder([
     db
       .select({ report: reports, awaiting: awaitingAcknowledgement })
       .from(reports)
@@ -84,7 +83,7 @@ function reportActions(actor: Actor, status: string): Action[] {
 
 /** Loads one report within the actor's scope for `action`, or undefined (the caller answers 404). */
 export async function findReportInScope(db: Handle, actor: Actor, id: string, action: Action = 'report.read'): Promise<ReportRow | undefined> {
-  const [row] = await db.select().from(reports).where(and(eq(reports.id, id), reportScopeCondition(db, actor, action)));
+  const [row] = await db.select().from(reports).where(and(eq(reports.id, id), inScope(actor, action, 'report')));
   return row;
 }
 
@@ -101,13 +100,13 @@ export async function presentReportDetail(db: Handle, keyring: Keyring, actor: A
   const additions = await db.select().from(reportAdditions).where(eq(reportAdditions.reportId, row.id)).orderBy(asc(reportAdditions.receivedAt));
   const links = await db.select({ caseId: reportCases.caseId }).from(reportCases).where(eq(reportCases.reportId, row.id)).orderBy(asc(reportCases.linkedAt));
   // The reporter's contact is for the hotline only: a reporter who left it trusted the hotline, not every agency.
-  const seesContact = scopeFor(actor, 'report.read') === 'national';
+  const seesContact = reachesAll(actor, 'report.read');
   return {
     ...presentReportSummary(row, dispatches.some((d) => d.dispatch.purpose === 'emergency' && d.dispatch.acknowledgedAt === null)),
     callerType: row.callerType as ReportDetail['callerType'],
     language: row.language,
-    narrative: decryptOptional(keyring, row.narrativeEnc, NARRATIVE_CONTEXT),
-    reporterContact: seesContact ? decryptOptional(keyring, row.reporterContactEnc, CONTACT_CONTEXT) : null,
+    narrative: openOptional(keyring, reports.narrativeEnc, row.narrativeEnc),
+    reporterContact: seesContact ? openOptional(keyring, reports.reporterContactEnc, row.reporterContactEnc) : null,
     closureReason: row.closureReason as ReportDetail['closureReason'],
     closedAt: row.closedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
@@ -123,7 +122,7 @@ export async function presentReportDetail(db: Handle, keyring: Keyring, actor: A
       allowedActions:
         dispatch.acknowledgedAt === null && dispatch.agencyId === actor.agencyId && can(actor, 'report.acknowledgeDispatch') ? ['report.acknowledgeDispatch'] : [],
     })),
-    additions: additions.map((a) => ({ id: a.id, receivedAt: a.receivedAt.toISOString(), text: decryptText(keyring, a.textEnc, ADDITION_CONTEXT) })),
+    additions: additions.map((a) => ({ id: a.id, receivedAt: a.receivedAt.toISOString(), text: open(keyring, reportAdditions.textEnc, a.textEnc) })),
     linkedCaseIds: links.map((l) => l.caseId),
     allowedActions: reportActions(actor, row.status),
   };
@@ -140,7 +139,7 @@ export async function findDispatchForAgency(db: Handle, actor: Actor, reportId: 
         eq(reportDispatches.id, dispatchId),
         eq(reportDispatches.reportId, reportId),
         eq(reportDispatches.agencyId, actor.agencyId),
-        reportScopeCondition(db, actor, 'report.acknowledgeDispatch'),
+        inScope(actor, 'report.acknowledgeDispatch', 'report'),
       ),
     );
   return Boolean(found);

@@ -1,13 +1,15 @@
-import type { ReportChannel, ReportKind, ReportStatus, ReportUrgency } from '@shared/api/reports.js';
+import { randomUUID } from 'node:crypto';
+import type { CALLER_TYPES, REPORT_CLOSURE_REASONS, ReportChannel, ReportKind, ReportStatus, ReportUrgency } from '@shared/api/reports.js';
 import type { RegionCode } from '@shared/geo/regions.js';
+import type { LanguageCode } from '@shared/htcds/languages.js';
 import type { ExploitationForm } from '@shared/htcds/victim.js';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/database.js';
 import { reportAdditions, reportDispatches, reports } from '../db/schema/index.js';
-import { encryptOptional, encryptText } from '../crypto/encryption.js';
+import { seal, sealOptional } from '../crypto/encrypted-columns.js';
 import { recordAudit, SYSTEM_CONTEXT } from '../audit/record-audit.js';
 import type { AppContext } from '../http/app-context.js';
-import { CONTACT_CONTEXT, NARRATIVE_CONTEXT, nextReference } from './report-commands.js';
-import { ADDITION_CONTEXT } from './public-report-commands.js';
+import { nextReference } from './report-commands.js';
 import { receiptHash } from './receipt-codes.js';
 import { DEMO_NARRATIVES, DEMO_PROVINCES } from './reports-demo-texts.js';
 
@@ -68,7 +70,7 @@ function consistentStatus(status: ReportStatus, urgency: ReportUrgency, channel:
   return status;
 }
 
-const CLOSURE_BY_KIND: Record<ReportKind, string[]> = {
+const CLOSURE_BY_KIND: Record<ReportKind, (typeof REPORT_CLOSURE_REASONS)[number][]> = {
   trafficking_suspicion: ['handled_by_case', 'no_trafficking_indicators', 'insufficient_information', 'unreachable', 'duplicate'],
   smuggling_suspicion: ['smuggling_not_trafficking', 'referred_elsewhere'],
   information_request: ['information_provided'],
@@ -88,6 +90,10 @@ export async function seedReportsDemo(tx: Tx, ctx: Pick<AppContext, 'keyring'>, 
   const reportIds: string[] = [];
   const caseCandidateIds: string[] = [];
   let receiptGiven = false;
+  // Rows are built in the loop (the PRNG draws stay in their order) and written in three inserts.
+  const reportRows: PgInsertValue<typeof reports>[] = [];
+  const dispatchRows: PgInsertValue<typeof reportDispatches>[] = [];
+  const additionRows: PgInsertValue<typeof reportAdditions>[] = [];
 
   for (const ageDays of ages) {
     const kind = weighted<ReportKind>(random, [['trafficking_suspicion', 62], ['smuggling_suspicion', 10], ['information_request', 20], ['out_of_scope', 8]]);
@@ -105,34 +111,32 @@ export async function seedReportsDemo(tx: Tx, ctx: Pick<AppContext, 'keyring'>, 
     const forms: ExploitationForm[] = kind === 'trafficking_suspicion' ? story.forms : [];
     const closureReasons = CLOSURE_BY_KIND[kind];
 
-    const [row] = await tx
-      .insert(reports)
-      .values({
-        reference: nextReference(receivedAt),
-        kind,
-        channel,
-        status,
-        urgency,
-        receivedAt,
-        callerType: online ? 'anonymous' : weighted(random, [['victim', 2], ['relative', 3], ['witness', 3], ['professional', 3], ['anonymous', 2]]),
-        language: weighted(random, [['ary', 6], ['ar', 3], ['fr', 3], ['en', 1], ['zgh', 1]]),
-        region,
-        province: provinces[Math.floor(random() * provinces.length)]!,
-        narrativeEnc: encryptText(ctx.keyring, suspicion ? story.text : story.info, NARRATIVE_CONTEXT),
-        reporterContactEnc: encryptOptional(ctx.keyring, random() < 0.4 ? `+212 6${String(Math.floor(random() * 1e8)).padStart(8, '0')}` : null, CONTACT_CONTEXT),
-        exploitationForms: forms,
-        peopleAtRisk: suspicion ? 1 + Math.floor(random() * 6) : null,
-        minorsInvolved: suspicion ? random() < 0.3 : null,
-        receiptHash: receipt ? receiptHash(ctx.keyring, receipt) : null,
-        closureReason: status === 'closed' ? closureReasons[Math.floor(random() * closureReasons.length)]! : null,
-        closedAt: status === 'closed' ? new Date(receivedAt.getTime() + (1 + random() * 20) * DAY) : null,
-        ownerAgencyId: online && status === 'new' ? null : refs.agencyIds['hotline']!,
-        createdBy: online ? null : refs.userIds['hotline']!,
-        createdAt: receivedAt,
-        updatedAt: receivedAt,
-      })
-      .returning({ id: reports.id });
-    const id = row!.id;
+    const id = randomUUID();
+    reportRows.push({
+      id,
+      reference: nextReference(receivedAt),
+      kind,
+      channel,
+      status,
+      urgency,
+      receivedAt,
+      callerType: online ? 'anonymous' : weighted<(typeof CALLER_TYPES)[number]>(random, [['victim', 2], ['relative', 3], ['witness', 3], ['professional', 3], ['anonymous', 2]]),
+      language: weighted<LanguageCode>(random, [['ary', 6], ['ar', 3], ['fr', 3], ['en', 1], ['zgh', 1]]),
+      region,
+      province: provinces[Math.floor(random() * provinces.length)]!,
+      narrativeEnc: seal(ctx.keyring, reports.narrativeEnc, suspicion ? story.text : story.info),
+      reporterContactEnc: sealOptional(ctx.keyring, reports.reporterContactEnc, random() < 0.4 ? `+212 6${String(Math.floor(random() * 1e8)).padStart(8, '0')}` : null),
+      exploitationForms: forms,
+      peopleAtRisk: suspicion ? 1 + Math.floor(random() * 6) : null,
+      minorsInvolved: suspicion ? random() < 0.3 : null,
+      receiptHash: receipt ? receiptHash(ctx.keyring, receipt) : null,
+      closureReason: status === 'closed' ? closureReasons[Math.floor(random() * closureReasons.length)]! : null,
+      closedAt: status === 'closed' ? new Date(receivedAt.getTime() + (1 + random() * 20) * DAY) : null,
+      ownerAgencyId: online && status === 'new' ? null : refs.agencyIds['hotline']!,
+      createdBy: online ? null : refs.userIds['hotline']!,
+      createdAt: receivedAt,
+      updatedAt: receivedAt,
+    });
     reportIds.push(id);
     if (suspicion && status !== 'new' && status !== 'closed') caseCandidateIds.push(id);
 
@@ -140,7 +144,7 @@ export async function seedReportsDemo(tx: Tx, ctx: Pick<AppContext, 'keyring'>, 
     if (urgency === 'immediate_danger' && status !== 'new') {
       const agency = region === 'MA-01' ? 'gendarmerie' : 'police';
       const acknowledged = ageDays > 0.5;
-      await tx.insert(reportDispatches).values({
+      dispatchRows.push({
         reportId: id,
         purpose: 'emergency',
         agencyId: refs.agencyIds[agency]!,
@@ -152,7 +156,7 @@ export async function seedReportsDemo(tx: Tx, ctx: Pick<AppContext, 'keyring'>, 
     }
     if (status === 'screening_requested') {
       const agency = forms.includes('forced_labour') ? 'labour' : region === 'MA-01' ? 'gendarmerie' : 'police';
-      await tx.insert(reportDispatches).values({
+      dispatchRows.push({
         reportId: id,
         purpose: 'screening',
         agencyId: refs.agencyIds[agency]!,
@@ -161,13 +165,17 @@ export async function seedReportsDemo(tx: Tx, ctx: Pick<AppContext, 'keyring'>, 
       });
     }
     if (receipt) {
-      await tx.insert(reportAdditions).values({
+      additionRows.push({
         reportId: id,
-        textEnc: encryptText(ctx.keyring, 'Update: the van came back last night and took two more girls towards the port.', ADDITION_CONTEXT),
+        textEnc: seal(ctx.keyring, reportAdditions.textEnc, 'Update: the van came back last night and took two more girls towards the port.'),
         receivedAt: new Date(receivedAt.getTime() + 2 * DAY),
       });
     }
   }
+  // The rows of VALUES are inserted in order, so the references (nextval) still follow the received dates.
+  await tx.insert(reports).values(reportRows);
+  if (dispatchRows.length) await tx.insert(reportDispatches).values(dispatchRows);
+  if (additionRows.length) await tx.insert(reportAdditions).values(additionRows);
   await recordAudit(tx, SYSTEM_CONTEXT, { action: 'report.created', details: { demo: true, reports: reportIds.length } });
   return { reportIds, caseCandidateIds };
 }

@@ -3,7 +3,7 @@ import type { Indicator, IndicatorSet, UpdateIndicatorSetInput } from '@shared/a
 import { recordAudit, SYSTEM_CONTEXT, type AuditContext } from '../audit/record-audit.js';
 import type { Db, Tx } from '../db/database.js';
 import { screeningIndicators, screeningIndicatorSets, screenings, users } from '../db/schema/index.js';
-import { conflict, notFound } from '../http/app-error.js';
+import { AppError, notFound } from '../http/app-error.js';
 import type { Actor } from '../policies/authorize.js';
 import { INDICATORS_V1, THRESHOLDS_V1 } from './indicators-v1.js';
 
@@ -103,7 +103,7 @@ export async function createNextIndicatorSetVersion(tx: Tx, actor: Actor, audit:
   await tx.execute(sql`LOCK TABLE screening_indicator_sets IN SHARE ROW EXCLUSIVE MODE`);
   const [base] = await tx.select().from(screeningIndicatorSets).where(eq(screeningIndicatorSets.id, baseId));
   if (!base) throw notFound('Indicator set');
-  if (base.version !== (await currentVersion(tx))) throw conflict('A newer version of the indicators exists; reload it and edit that one');
+  if (base.version !== (await currentVersion(tx))) throw new AppError('CONFLICT', 'A newer version of the indicators exists; reload it and edit that one', { reason: 'indicator_set_outdated' });
   const version = base.version + 1;
   const [row] = await tx
     .insert(screeningIndicatorSets)

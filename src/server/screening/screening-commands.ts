@@ -4,23 +4,22 @@ import {
   VICTIM_OUTCOMES, type CreateScreeningInput, type decisionBody, type IndicatorAnswer, type OpenCaseInput, type ScreeningOutcome,
 } from '@shared/api/screening.js';
 import type { DuplicateCandidate } from '@shared/api/cases.js';
-import { regionOfProvince } from '@shared/geo/regions.js';
+import { regionOfProvince, type RegionCode } from '@shared/geo/regions.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
-import { encryptOptional } from '../crypto/encryption.js';
+import { sealOptional } from '../crypto/encrypted-columns.js';
 import type { Tx } from '../db/database.js';
 import { reports, screenings } from '../db/schema/index.js';
 import type { AppContext } from '../http/app-context.js';
 import { AppError, conflict, notFound } from '../http/app-error.js';
+import { inScope } from '../policies/access.js';
 import { authorize, can, type Actor } from '../policies/authorize.js';
 import { createCase } from '../cases/case-commands.js';
 import { linkReportToCase } from '../reports/report-case-links.js';
-import { reportScopeCondition } from '../reports/report-scope.js';
 import { classifyScreening, traffickingStatusFor } from './classify.js';
 import { loadIndicatorSet } from './indicator-sets.js';
 import { loadScreeningInScope } from './screening-scope.js';
 
 type Keyed = Pick<AppContext, 'keyring'>;
-export const OVERRIDE_REASON_CONTEXT = 'screening.override_reason';
 
 function invalid(field: string, reason: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', message, { issues: [{ field, reason }] });
@@ -46,9 +45,9 @@ export async function createScreening(tx: Tx, actor: Actor, audit: AuditContext,
     throw invalid('province', 'not_in_region', 'The province is not in the chosen region');
   }
   // A screening requested from a report happens where the report came from, unless told otherwise.
-  let reportRegion: string | null = null;
+  let reportRegion: RegionCode | null = null;
   if (input.reportId) {
-    const [report] = await tx.select({ id: reports.id, region: reports.region }).from(reports).where(and(eq(reports.id, input.reportId), reportScopeCondition(tx, actor, 'report.read')));
+    const [report] = await tx.select({ id: reports.id, region: reports.region }).from(reports).where(and(eq(reports.id, input.reportId), inScope(actor, 'report.read', 'report')));
     if (!report) throw notFound('Report');
     reportRegion = report.region;
   }
@@ -94,7 +93,7 @@ export async function createScreening(tx: Tx, actor: Actor, audit: AuditContext,
 export async function decideScreening(tx: Tx, ctx: Keyed, actor: Actor, audit: AuditContext, id: string, input: z.infer<typeof decisionBody>): Promise<void> {
   const row = await loadScreeningInScope(tx, actor, 'screening.decide', id, { forUpdate: true });
   if (row.version !== input.version) throw conflict();
-  if (row.caseId) throw new AppError('CONFLICT', 'A case was opened from this screening; its outcome is final', { reason: 'case_opened' });
+  if (row.caseId) throw new AppError('CONFLICT', 'A case was opened from this screening; its outcome is final', { reason: 'screening_case_opened' });
   const overridden = input.outcome !== row.suggestedOutcome;
   if (overridden && !input.reason) throw invalid('reason', 'required', 'Give a reason for overriding the suggested outcome');
   await tx
@@ -102,7 +101,7 @@ export async function decideScreening(tx: Tx, ctx: Keyed, actor: Actor, audit: A
     .set({
       outcome: input.outcome,
       decisionStatus: overridden ? 'overridden' : 'confirmed',
-      overrideReasonEnc: encryptOptional(ctx.keyring, input.reason, OVERRIDE_REASON_CONTEXT),
+      overrideReasonEnc: sealOptional(ctx.keyring, screenings.overrideReasonEnc, input.reason),
       decidedBy: actor.userId,
       decidedAt: new Date(),
       version: row.version + 1,
@@ -129,7 +128,7 @@ export async function openCaseFromScreening(
 ): Promise<{ caseId: string; caseNumber: string; duplicates: DuplicateCandidate[] }> {
   const row = await loadScreeningInScope(tx, actor, 'screening.openCase', id, { forUpdate: true });
   if (row.version !== input.version) throw conflict();
-  if (row.caseId) throw new AppError('CONFLICT', 'A case was already opened from this screening', { reason: 'case_exists' });
+  if (row.caseId) throw new AppError('CONFLICT', 'A case was already opened from this screening', { reason: 'screening_case_opened' });
   const outcome = row.outcome as ScreeningOutcome | null;
   if (!outcome || !VICTIM_OUTCOMES.includes(outcome)) {
     throw new AppError('CONFLICT', 'Confirm a presumed or possible victim outcome before opening a case', { reason: 'no_victim_outcome' });
@@ -154,7 +153,7 @@ export async function openCaseFromScreening(
     const [linkable] = await tx
       .select({ id: reports.id })
       .from(reports)
-      .where(and(eq(reports.id, row.reportId), ne(reports.status, 'closed'), reportScopeCondition(tx, actor, 'report.linkCase')));
+      .where(and(eq(reports.id, row.reportId), ne(reports.status, 'closed'), inScope(actor, 'report.linkCase', 'report')));
     if (linkable) await linkReportToCase(tx, audit, actor, row.reportId, created.id);
   }
   await recordAudit(tx, audit, { action: 'screening.caseOpened', resourceType: 'screening', resourceId: id, changedFields: ['caseId'], details: { caseId: created.id } });

@@ -1,16 +1,15 @@
 import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Action } from '@shared/actions.js';
 import {
-  VICTIM_OUTCOMES, type CoverageResponse, type ScreeningDetail, type ScreeningOutcome, type ScreeningSummary,
+  VICTIM_OUTCOMES, type CoverageResponse, type ScreeningContext, type ScreeningDetail, type ScreeningOutcome, type ScreeningSummary,
 } from '@shared/api/screening.js';
-import { decryptOptional } from '../crypto/encryption.js';
+import { openOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Db, Tx } from '../db/database.js';
 import { agencies, cases, reports, screeningIndicatorSets, screenings, users } from '../db/schema/index.js';
+import { inScope } from '../policies/access.js';
 import { allowedActionsOn, type Actor } from '../policies/authorize.js';
-import { caseScope } from '../cases/case-scope.js';
-import { OVERRIDE_REASON_CONTEXT } from './screening-commands.js';
-import { screeningScope, type ScreeningRow } from './screening-scope.js';
+import type { ScreeningRow } from './screening-scope.js';
 
 type Handle = Db | Tx;
 
@@ -43,8 +42,8 @@ function presentSummary(row: ScreeningRow, createdByName: string): ScreeningSumm
 }
 
 /** The agency's screenings, newest first, filtered and scoped in SQL. */
-export async function listScreenings(db: Handle, actor: Actor, query: { page: number; pageSize: number; outcome?: ScreeningOutcome; context?: string }) {
-  const filters: SQL[] = [screeningScope(actor, 'screening.list')];
+export async function listScreenings(db: Handle, actor: Actor, query: { page: number; pageSize: number; outcome?: ScreeningOutcome; context?: ScreeningContext }) {
+  const filters: SQL[] = [inScope(actor, 'screening.list', 'screening')];
   if (query.outcome) filters.push(sql`${effectiveOutcome} = ${query.outcome}`);
   if (query.context) filters.push(eq(screenings.context, query.context));
   const where = and(...filters);
@@ -85,7 +84,7 @@ export async function presentScreeningDetail(tx: Tx, keyring: Keyring, actor: Ac
     .where(eq(screenings.id, row.id));
   // The case number only for a case the actor can open (the link itself is no secret to the screening's agency).
   const [linkedCase] = row.caseId
-    ? await tx.select({ caseNumber: cases.caseNumber }).from(cases).where(and(eq(cases.id, row.caseId), caseScope(actor, 'case.read')))
+    ? await tx.select({ caseNumber: cases.caseNumber }).from(cases).where(and(eq(cases.id, row.caseId), inScope(actor, 'case.read', 'case')))
     : [];
   return {
     ...presentSummary(row, names!.createdByName),
@@ -95,7 +94,7 @@ export async function presentScreeningDetail(tx: Tx, keyring: Keyring, actor: Ac
     reportReference: names!.reportReference,
     answers: row.answers,
     suggestion: row.suggestion,
-    overrideReason: decryptOptional(keyring, row.overrideReasonEnc, OVERRIDE_REASON_CONTEXT),
+    overrideReason: openOptional(keyring, screenings.overrideReasonEnc, row.overrideReasonEnc),
     decidedByName: names!.decidedByName,
     decidedAt: row.decidedAt?.toISOString() ?? null,
     caseNumber: linkedCase?.caseNumber ?? null,
@@ -111,7 +110,7 @@ export async function presentScreeningDetail(tx: Tx, keyring: Keyring, actor: Ac
  * responder sees their agency's, a coordinator or analyst the nation's.
  */
 export async function screeningCoverage(db: Handle, actor: Actor, range: { from?: string; to?: string }): Promise<CoverageResponse> {
-  const filters: SQL[] = [screeningScope(actor, 'screening.coverage')];
+  const filters: SQL[] = [inScope(actor, 'screening.coverage', 'screening')];
   if (range.from) filters.push(gte(screenings.screenedOn, range.from));
   if (range.to) filters.push(lte(screenings.screenedOn, range.to));
   const rows = await db

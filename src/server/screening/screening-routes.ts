@@ -1,86 +1,67 @@
-import { z } from 'zod';
-import { pageOf, pageQuery } from '@shared/api/pagination.js';
-import {
-  coverageQuery, coverageResponse, createScreeningBody, decisionBody, openCaseBody, openCaseResponse, screeningDetail, screeningListQuery, screeningSummary,
-} from '@shared/api/screening.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { screeningsApi, type ScreeningDetail } from '@shared/api/screening.js';
+import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
-import type { ZodApp } from '../http/app.js';
-import type { AppContext } from '../http/app-context.js';
-import { actorOf, auditContextOf } from '../http/request-context.js';
+import type { Router } from '../http/route.js';
 import type { Actor } from '../policies/authorize.js';
 import { createScreening, decideScreening, openCaseFromScreening } from './screening-commands.js';
 import { listScreenings, presentScreeningDetail, screeningCoverage } from './screening-queries.js';
 import { loadScreeningInScope } from './screening-scope.js';
-import { indicatorSetRoutes } from './indicator-set-routes.js';
 
-const idParams = z.object({ id: z.string().uuid() });
-const tags = ['screening'];
+/** The screening as the actor now sees it, with its answers (404 outside their scope). */
+async function screeningAsSeenBy(tx: Tx, keyring: Keyring, actor: Actor, id: string): Promise<ScreeningDetail> {
+  return presentScreeningDetail(tx, keyring, actor, await loadScreeningInScope(tx, actor, 'screening.read', id));
+}
 
-/** Screening interviews (no identity), the responder's decision, opening a case, and coverage counts. */
-export async function screeningRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
-  const { db } = ctx.database;
+/**
+ * Screening interviews (no identity, but each about one person), the
+ * responder's decision, opening a case, and coverage counts. The list and each
+ * opened screening (the answers about a person) write a read row; counts carry
+ * no record. Each change writes its own audit row in its command.
+ */
+export function screeningRoutes(router: Router): void {
+  const { services } = router;
 
-  async function detailIn(tx: Tx, actor: Actor, id: string) {
-    return presentScreeningDetail(tx, ctx.keyring, actor, await loadScreeningInScope(tx, actor, 'screening.read', id));
-  }
-
-  app.get('/api/screenings', {
-    config: { access: { action: 'screening.list' } },
-    schema: { tags, querystring: pageQuery.extend(screeningListQuery.shape), response: { 200: pageOf(screeningSummary) } },
-    handler: async (request) => listScreenings(db, actorOf(request), request.query),
-  });
-
-  app.get('/api/screenings/coverage', {
-    config: { access: { action: 'screening.coverage' } },
-    schema: { tags, querystring: coverageQuery, response: { 200: coverageResponse } },
-    handler: async (request) => screeningCoverage(db, actorOf(request), request.query),
-  });
-
-  app.post('/api/screenings', {
-    config: { access: { action: 'screening.create' } },
-    schema: { tags, body: createScreeningBody, response: { 201: screeningDetail } },
-    handler: async (request, reply) => {
-      const actor = actorOf(request);
-      const detail = await db.transaction(async (tx) => detailIn(tx, actor, await createScreening(tx, actor, auditContextOf(request), request.body)));
-      return reply.status(201).send(detail);
+  router.route(screeningsApi.list, {
+    access: { action: 'screening.list' },
+    audit: { reads: 'screening.listed', resource: 'screening' },
+    handler: async ({ tx, actor, query, audit }) => {
+      const page = await listScreenings(tx, actor, query);
+      const filters = (['outcome', 'context'] as const).filter((filter) => query[filter] !== undefined);
+      audit.details({ page: query.page, filters, returned: page.items.length });
+      return page;
     },
   });
 
-  app.get('/api/screenings/:id', {
-    config: { access: { action: 'screening.read' } },
-    schema: { tags, params: idParams, response: { 200: screeningDetail } },
-    handler: async (request) => {
-      const actor = actorOf(request);
-      return db.transaction(async (tx) => {
-        const detail = await detailIn(tx, actor, request.params.id);
-        await recordAudit(tx, auditContextOf(request), { action: 'screening.viewed', resourceType: 'screening', resourceId: detail.id });
-        return detail;
-      });
+  router.route(screeningsApi.coverage, {
+    access: { action: 'screening.coverage' },
+    audit: 'no-content',
+    handler: async ({ tx, actor, query }) => screeningCoverage(tx, actor, query),
+  });
+
+  router.route(screeningsApi.create, {
+    access: { action: 'screening.create' },
+    audit: 'in-command',
+    handler: async ({ tx, actor, who, body }) => screeningAsSeenBy(tx, services.keyring, actor, await createScreening(tx, actor, who, body)),
+  });
+
+  router.route(screeningsApi.detail, {
+    access: { action: 'screening.read' },
+    audit: { reads: 'screening.viewed', resource: 'screening' },
+    handler: async ({ tx, actor, params }) => screeningAsSeenBy(tx, services.keyring, actor, params.id),
+  });
+
+  router.route(screeningsApi.decide, {
+    access: { action: 'screening.decide' },
+    audit: 'in-command',
+    handler: async ({ tx, actor, who, params, body }) => {
+      await decideScreening(tx, services, actor, who, params.id, body);
+      return screeningAsSeenBy(tx, services.keyring, actor, params.id);
     },
   });
 
-  app.post('/api/screenings/:id/decision', {
-    config: { access: { action: 'screening.decide' } },
-    schema: { tags, params: idParams, body: decisionBody, response: { 200: screeningDetail } },
-    handler: async (request) => {
-      const actor = actorOf(request);
-      return db.transaction(async (tx) => {
-        await decideScreening(tx, ctx, actor, auditContextOf(request), request.params.id, request.body);
-        return detailIn(tx, actor, request.params.id);
-      });
-    },
+  router.route(screeningsApi.openCase, {
+    access: { action: 'screening.openCase' },
+    audit: 'in-command',
+    handler: async ({ tx, actor, who, params, body }) => openCaseFromScreening(tx, services, actor, who, params.id, body),
   });
-
-  app.post('/api/screenings/:id/open-case', {
-    config: { access: { action: 'screening.openCase' } },
-    schema: { tags, params: idParams, body: openCaseBody, response: { 201: openCaseResponse } },
-    handler: async (request, reply) => {
-      const actor = actorOf(request);
-      const opened = await db.transaction((tx) => openCaseFromScreening(tx, ctx, actor, auditContextOf(request), request.params.id, request.body));
-      return reply.status(201).send(opened);
-    },
-  });
-
-  await indicatorSetRoutes(app, ctx);
 }

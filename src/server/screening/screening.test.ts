@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorSet } from '@shared/api/screening.js';
 import { DEMO_TOTP_SECRET } from '../demo/demo-accounts.js';
-import { encryptText } from '../crypto/encryption.js';
-import { TOTP_CONTEXT } from '../auth/two-factor.js';
+import { seal } from '../crypto/encrypted-columns.js';
+import { users } from '../db/schema/index.js';
 import { startTestSanad, type TestClient, type TestSanad } from '../test/harness.js';
 
 let sanad: TestSanad;
@@ -36,7 +36,7 @@ async function signInNewUser(username: string, agencyName: string): Promise<Test
   const agencyId = agencies.find((a) => a.name === agencyName)!.id;
   // Created, approved by a second administrator and activated with the code, as the system requires.
   await sanad.addUser({ username, agencyId, roles: ['first_responder'] }, { password, by: admin });
-  await sanad.ctx.database.pool.query('UPDATE users SET totp_pending_secret_enc = $1 WHERE username = $2', [encryptText(sanad.ctx.keyring, DEMO_TOTP_SECRET, TOTP_CONTEXT), username]);
+  await sanad.ctx.database.pool.query('UPDATE users SET totp_pending_secret_enc = $1 WHERE username = $2', [seal(sanad.ctx.keyring, users.totpPendingSecretEnc, DEMO_TOTP_SECRET), username]);
   return sanad.signIn(username, password);
 }
 
@@ -125,7 +125,7 @@ describe('screening interviews', () => {
     expect(theCase.person).toMatchObject({ givenNameLatin: 'Maricel', sex: 'Feminine', citizenships: ['PH'] });
     const detail = (await responder.get(`/api/screenings/${created.id}`)).json();
     expect(detail).toMatchObject({ caseId, caseNumber, allowedActions: ['screening.read'] });
-    expect((await responder.post(`/api/screenings/${created.id}/open-case`, { version: 3, person })).json().error.details.reason).toBe('case_exists');
+    expect((await responder.post(`/api/screenings/${created.id}/open-case`, { version: 3, person })).json().error.details.reason).toBe('screening_case_opened');
     expect((await responder.post(`/api/screenings/${created.id}/decision`, { version: 3, outcome: 'not_a_victim', reason: 'changed my mind' })).statusCode).toBe(409);
   });
 

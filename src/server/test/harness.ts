@@ -6,6 +6,7 @@ import { keyringFromKeys } from '../crypto/keyring.js';
 import { createLogger, createSanad, type Sanad } from '../system.js';
 import { seedDemoIfEmpty } from '../demo/seed-demo.js';
 import { DEMO_PASSWORD } from '../demo/demo-accounts.js';
+import { demoKeyring } from './demo-template.js';
 import { openTestDatabase } from './test-database.js';
 import { freshDemoCode } from './totp-codes.js';
 
@@ -80,16 +81,20 @@ function clientFor(sanad: Sanad): TestClient {
   return client;
 }
 
-/** Starts a Sanad on a fresh test database with a random key; `demo` seeds the demo accounts, `pathway` the demo data too. */
+/**
+ * Starts a Sanad on a fresh test database with a random key; `demo` seeds the demo accounts, `pathway`
+ * the demo data too (a copy of the run's seeded demo template, sealed with its key).
+ */
 export async function startTestSanad(
   options: { demo?: boolean; pathway?: boolean; logDestination?: DestinationStream; env?: Record<string, string> } = {},
 ): Promise<TestSanad> {
   const config = { ...loadConfig({ SANAD_DATA_DIR: '/nonexistent-test-data', LOG_LEVEL: 'silent', ...options.env }), demo: Boolean(options.demo) };
-  const database = await openTestDatabase();
-  const keyring = keyringFromKeys([randomBytes(32)]);
+  const withPathway = Boolean(options.demo && options.pathway);
+  const database = await openTestDatabase({ demo: withPathway });
+  const keyring = withPathway ? demoKeyring() : keyringFromKeys([randomBytes(32)]);
   const sanad = await createSanad(config, { database, keyring, logger: createLogger({ logLevel: options.logDestination ? 'info' : 'silent' }, options.logDestination) });
-  // The demo accounts by default; the whole demo pathway (cases, reports…) only when asked, to keep files fast.
-  if (options.demo) await seedDemoIfEmpty(sanad.ctx, { accountsOnly: !options.pathway });
+  // The demo accounts are seeded here (quick); the whole pathway (cases, reports…) comes from the template, seeded once per run.
+  if (options.demo && !withPathway) await seedDemoIfEmpty(sanad.ctx, { accountsOnly: true });
   const admins = new Map<string, Promise<TestClient>>();
   const adminClient = (username: string) => {
     if (!admins.has(username)) admins.set(username, testSanad.signIn(username));

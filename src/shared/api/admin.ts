@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { AGENCY_TYPES } from '../agencies.js';
 import { LOCALES } from '../locales.js';
 import { ROLES, TWO_FACTOR_ROLES, type Role } from '../roles.js';
+import { defineContract } from './contract.js';
 import { line } from './fields.js';
+import { pageOf, pageQuery } from './pagination.js';
 
 export const agency = z.object({
   id: z.string().uuid(),
@@ -148,3 +150,22 @@ export const auditVerifyResponse = z.object({
   firstBrokenId: z.string().nullable(),
   reason: z.string().nullable(),
 });
+
+const idParams = z.object({ id: z.string().uuid() });
+
+/** Agency and user administration, role grants and the audit trail: never case content. */
+export const adminApi = {
+  listAgencies: defineContract({ method: 'GET', path: '/api/agencies', tag: 'admin', query: pageQuery, response: pageOf(agency) }),
+  createAgency: defineContract({ method: 'POST', path: '/api/agencies', tag: 'admin', body: agencyBody, response: agency, status: 201 }),
+  updateAgency: defineContract({ method: 'PATCH', path: '/api/agencies/:id', tag: 'admin', params: idParams, body: agencyPatch, response: agency }),
+  listUsers: defineContract({ method: 'GET', path: '/api/users', tag: 'admin', query: pageQuery.extend(userListQuery.shape), response: pageOf(userSummary) }),
+  createUser: defineContract({ method: 'POST', path: '/api/users', tag: 'admin', body: createUserBody, response: userWithActivationCode, status: 201 }),
+  updateUser: defineContract({ method: 'PATCH', path: '/api/users/:id', tag: 'admin', params: idParams, body: updateUserBody, response: userSummary }),
+  reissueActivation: defineContract({ method: 'POST', path: '/api/users/:id/activation', tag: 'admin', params: idParams, response: userWithActivationCode }),
+  resetTwoFactor: defineContract({ method: 'POST', path: '/api/users/:id/reset-2fa', tag: 'admin', params: idParams, response: userSummary }),
+  pendingGrants: defineContract({ method: 'GET', path: '/api/role-grants', tag: 'admin', response: z.object({ items: z.array(roleGrant) }) }),
+  approveGrant: defineContract({ method: 'POST', path: '/api/role-grants/:id/approve', tag: 'admin', params: idParams, response: roleGrantDecision }),
+  rejectGrant: defineContract({ method: 'POST', path: '/api/role-grants/:id/reject', tag: 'admin', params: idParams, response: roleGrantDecision }),
+  listAudit: defineContract({ method: 'GET', path: '/api/audit', tag: 'audit', query: pageQuery.extend(auditListQuery.shape), response: pageOf(auditEvent) }),
+  verifyAudit: defineContract({ method: 'GET', path: '/api/audit/verify', tag: 'audit', response: auditVerifyResponse }),
+};

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LOCALES } from '../locales.js';
 import { ROLES } from '../roles.js';
 import { AGENCY_TYPES } from '../agencies.js';
+import { activateBody } from './activation.js';
+import { defineContract } from './contract.js';
 import { line, secret } from './fields.js';
 
 export const loginBody = z.object({
@@ -53,3 +55,25 @@ export const publicConfigResponse = z.object({
   demo: z.boolean(),
   defaultLocale: z.enum(LOCALES),
 });
+
+const ok = z.object({ ok: z.literal(true) });
+
+/** Sign-in, second factor, activation, sign-out, one's own profile and the public configuration. */
+export const authApi = {
+  login: defineContract({ method: 'POST', path: '/api/auth/login', tag: 'auth', body: loginBody, response: loginResponse }),
+  activate: defineContract({ method: 'POST', path: '/api/auth/activate', tag: 'auth', body: activateBody, response: loginResponse }),
+  enrol: defineContract({ method: 'GET', path: '/api/auth/2fa/enrol', tag: 'auth', response: enrolmentResponse }),
+  verifyCode: defineContract({ method: 'POST', path: '/api/auth/2fa', tag: 'auth', body: twoFactorBody, response: ok }),
+  logout: defineContract({ method: 'POST', path: '/api/auth/logout', tag: 'auth', response: ok }),
+  logoutAll: defineContract({ method: 'POST', path: '/api/auth/logout-all', tag: 'auth', response: ok }),
+  publicConfig: defineContract({ method: 'GET', path: '/api/config/public', tag: 'me', response: publicConfigResponse }),
+  me: defineContract({ method: 'GET', path: '/api/me', tag: 'me', response: meResponse }),
+  updateProfile: defineContract({ method: 'PATCH', path: '/api/me', tag: 'me', body: updateProfileBody, response: ok }),
+  changePassword: defineContract({ method: 'POST', path: '/api/me/password', tag: 'me', body: changePasswordBody, response: ok }),
+};
+
+/** Liveness and readiness, for process supervisors and load balancers. */
+export const opsApi = {
+  live: defineContract({ method: 'GET', path: '/healthz', tag: 'ops', response: z.object({ status: z.literal('ok') }) }),
+  ready: defineContract({ method: 'GET', path: '/readyz', tag: 'ops', response: z.object({ status: z.literal('ready'), database: z.string() }) }),
+};

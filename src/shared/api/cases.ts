@@ -4,15 +4,22 @@ import { REGION_CODES } from '../geo/regions.js';
 import { COUNTRY_CODES } from '../htcds/countries.js';
 import { LANGUAGE_CODES } from '../htcds/languages.js';
 import { IDENTITY_DOCUMENT_TYPES, PRS_GENDERS } from '../htcds/person.js';
-import {
-  CASE_CLOSURE_REASONS, CASE_STATUSES, CONSENT_METHODS, CONSENT_TYPES, DUPLICATE_MATCH_REASONS, MERGE_REQUEST_STATUSES, NON_PUNISHMENT_GROUNDS, RISK_LEVELS,
-} from '../htcds/case.js';
+import { CASE_CLOSURE_REASONS, CASE_STATUSES, NON_PUNISHMENT_GROUNDS, RISK_LEVELS } from '../htcds/case.js';
 import {
   CONTROL_METHODS, EXPLOITATION_FORMS, FORCED_LABOUR_INDUSTRIES, MIGRANT_STATUSES, RECRUITMENT_METHODS, RELATIONSHIPS_TO_TRAFFICKER, SEX_EXPLOITATION_TYPES,
-  STATUS_DECISION_ORGS, TRAFFICKING_EVENT_TYPES, TRAFFICKING_SCOPES, TRAFFICKING_STATUSES, WEBSITES_AND_APPS,
+  STATUS_DECISION_ORGS, TRAFFICKING_SCOPES, TRAFFICKING_STATUSES, WEBSITES_AND_APPS,
 } from '../htcds/victim.js';
-import { isoDate, isoDateTime, line, text, version } from './fields.js';
+import {
+  accessLogEntry, assignBody, attachment, attachmentUploadBody, caseAssignment, caseNote, consent, duplicateCandidate, eventBody, giveConsentBody, mergeRequest,
+  mergeRequestBody, noteBody, traffickingEvent,
+} from './case-records.js';
+import { defineContract } from './contract.js';
+import { isoDate, line, text, version } from './fields.js';
+import { pageOf, pageQuery } from './pagination.js';
 import { patchOf } from './patch.js';
+
+// The sub-resource schemas live beside the case's own; importers keep one entry point.
+export * from './case-records.js';
 
 const name = line(120, 1);
 const codes = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length).default([]);
@@ -148,28 +155,6 @@ export const caseListItem = z.object({
 });
 export type CaseListItem = z.infer<typeof caseListItem>;
 
-export const caseAssignment = z.object({ userId: z.string().uuid(), displayName: z.string(), agencyName: z.string(), assignedAt: z.string() });
-
-export const consent = z.object({
-  id: z.string().uuid(),
-  type: z.enum(CONSENT_TYPES),
-  agencyId: z.string().uuid().nullable(),
-  agencyName: z.string().nullable(),
-  method: z.enum(CONSENT_METHODS),
-  givenAt: z.string(),
-  recordedByName: z.string(),
-  revokedAt: z.string().nullable(),
-});
-export type Consent = z.infer<typeof consent>;
-export const giveConsentBody = z
-  .object({
-    type: z.enum(CONSENT_TYPES),
-    agencyId: z.string().uuid().nullable().default(null),
-    method: z.enum(CONSENT_METHODS),
-    givenAt: isoDateTime.optional(),
-  })
-  .refine((c) => (c.type === 'share_with_organisation') === (c.agencyId !== null), { message: 'agencyId is required for, and only for, share_with_organisation', path: ['agencyId'] });
-
 /** The case as shown: dates and texts as stored (not re-validated on the way out, so old values still open). */
 export const caseDetail = caseFields.extend({
   riskAssessment: z.string().nullable(),
@@ -203,69 +188,81 @@ export const caseDetail = caseFields.extend({
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 
-export const duplicateCandidate = z.object({
-  caseId: z.string().uuid(),
-  caseNumber: z.string(),
-  ownerAgencyName: z.string(),
-  reasons: z.array(z.enum(DUPLICATE_MATCH_REASONS)),
-  /** Whether the caller may open that case; identity is only given when true. */
-  canRead: z.boolean(),
-  displayName: z.string().nullable(),
-});
-export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
 export const createCaseResponse = z.object({ case: caseDetail, duplicates: z.array(duplicateCandidate) });
 
-export const assignBody = z.object({ userId: z.string().uuid() });
+export const caseIdParams = z.object({ id: z.string().uuid() });
+const assignmentParams = caseIdParams.extend({ userId: z.string().uuid() });
+const consentParams = caseIdParams.extend({ consentId: z.string().uuid() });
+const attachmentParams = caseIdParams.extend({ attachmentId: z.string().uuid() });
+const mergeRequestParams = z.object({ requestId: z.string().uuid() });
+const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+const createdId = z.object({ id: z.string().uuid() });
+const decided = z.object({ ok: z.literal(true) });
 
-export const caseNote = z.object({ id: z.string().uuid(), body: z.string(), authorName: z.string(), createdAt: z.string() });
-export const noteBody = z.object({ body: text(20000, 1) });
+/** Victim cases: the case itself, its sub-resources, duplicates and merges (every path answers 404 outside the caller's scope). */
+export const casesApi = {
+  list: defineContract({ method: 'GET', path: '/api/cases', tag: 'cases', query: pageQuery.extend(caseListQuery.shape), response: pageOf(caseListItem) }),
+  create: defineContract({ method: 'POST', path: '/api/cases', tag: 'cases', body: createCaseBody, response: createCaseResponse, status: 201 }),
+  detail: defineContract({ method: 'GET', path: '/api/cases/:id', tag: 'cases', params: caseIdParams, response: caseDetail }),
+  update: defineContract({ method: 'PATCH', path: '/api/cases/:id', tag: 'cases', params: caseIdParams, body: updateCaseBody, response: caseDetail }),
+  accessLog: defineContract({ method: 'GET', path: '/api/cases/:id/access-log', tag: 'cases', params: caseIdParams, query: pageQuery, response: pageOf(accessLogEntry) }),
 
-export const traffickingEvent = z.object({
-  id: z.string().uuid(),
-  type: z.enum(TRAFFICKING_EVENT_TYPES),
-  country: z.enum(COUNTRY_CODES),
-  region: z.string().nullable(),
-  city: z.string().nullable(),
-  startDate: z.string().nullable(),
-  endDate: z.string().nullable(),
-  description: z.string().nullable(),
-});
-export const eventBody = traffickingEvent.omit({ id: true }).extend({
-  region: line(20).nullable().default(null),
-  city: line(120).nullable().default(null),
-  startDate: isoDate.nullable().default(null),
-  endDate: isoDate.nullable().default(null),
-  description: text(5000).nullable().default(null),
-});
+  assign: defineContract({
+    method: 'POST',
+    path: '/api/cases/:id/assignments',
+    tag: 'cases',
+    params: caseIdParams,
+    body: assignBody,
+    response: z.object({ assignments: z.array(caseAssignment) }),
+  }),
+  unassign: defineContract({ method: 'DELETE', path: '/api/cases/:id/assignments/:userId', tag: 'cases', params: assignmentParams, response: null, status: 204 }),
+  notes: defineContract({ method: 'GET', path: '/api/cases/:id/notes', tag: 'cases', params: caseIdParams, response: itemsOf(caseNote) }),
+  addNote: defineContract({ method: 'POST', path: '/api/cases/:id/notes', tag: 'cases', params: caseIdParams, body: noteBody, response: createdId, status: 201 }),
+  events: defineContract({ method: 'GET', path: '/api/cases/:id/events', tag: 'cases', params: caseIdParams, response: itemsOf(traffickingEvent) }),
+  addEvent: defineContract({ method: 'POST', path: '/api/cases/:id/events', tag: 'cases', params: caseIdParams, body: eventBody, response: createdId, status: 201 }),
+  consents: defineContract({ method: 'GET', path: '/api/cases/:id/consents', tag: 'cases', params: caseIdParams, response: itemsOf(consent) }),
+  giveConsent: defineContract({
+    method: 'POST',
+    path: '/api/cases/:id/consents',
+    tag: 'cases',
+    params: caseIdParams,
+    body: giveConsentBody,
+    response: itemsOf(consent),
+    status: 201,
+  }),
+  revokeConsent: defineContract({ method: 'POST', path: '/api/cases/:id/consents/:consentId/revoke', tag: 'cases', params: consentParams, response: itemsOf(consent) }),
+  attachments: defineContract({ method: 'GET', path: '/api/cases/:id/attachments', tag: 'cases', params: caseIdParams, response: itemsOf(attachment) }),
+  addAttachment: defineContract({
+    method: 'POST',
+    path: '/api/cases/:id/attachments',
+    tag: 'cases',
+    params: caseIdParams,
+    body: attachmentUploadBody,
+    response: createdId,
+    status: 201,
+  }),
+  /** The file's bytes (a download, not JSON): the web links to this path rather than calling it. */
+  downloadAttachment: defineContract({
+    method: 'GET',
+    path: '/api/cases/:id/attachments/:attachmentId',
+    tag: 'cases',
+    params: attachmentParams,
+    response: z.custom<Uint8Array>((value) => value instanceof Uint8Array),
+  }),
 
-export const attachment = z.object({ id: z.string().uuid(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), uploadedByName: z.string(), uploadedAt: z.string() });
-export const attachmentUploadBody = z.object({
-  fileName: line(200, 1),
-  /** The file, base64-encoded; its type is recognised from its first bytes. */
-  contentBase64: z.string().min(1).regex(/^[A-Za-z0-9+/=\s]+$/),
-});
-
-export const mergeRequestBody = z.object({ targetCaseId: z.string().uuid() });
-export const mergeRequest = z.object({
-  id: z.string().uuid(),
-  sourceCaseId: z.string().uuid(),
-  sourceCaseNumber: z.string(),
-  targetCaseId: z.string().uuid(),
-  targetCaseNumber: z.string(),
-  requestingAgencyName: z.string(),
-  status: z.enum(MERGE_REQUEST_STATUSES),
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
-  /** Whether the caller may accept or decline it (they can work the target case). */
-  canDecide: z.boolean(),
-});
-
-export const accessLogEntry = z.object({
-  id: z.string(),
-  occurredAt: z.string(),
-  actorUsername: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  agencyName: z.string().nullable(),
-  action: z.string(),
-  outcome: z.string(),
-});
+  duplicates: defineContract({ method: 'GET', path: '/api/cases/:id/duplicates', tag: 'cases', params: caseIdParams, response: itemsOf(duplicateCandidate) }),
+  mergeRequests: defineContract({ method: 'GET', path: '/api/cases/:id/merge-requests', tag: 'cases', params: caseIdParams, response: itemsOf(mergeRequest) }),
+  requestMerge: defineContract({
+    method: 'POST',
+    path: '/api/cases/:id/merge-requests',
+    tag: 'cases',
+    params: caseIdParams,
+    body: mergeRequestBody,
+    response: itemsOf(mergeRequest),
+    status: 201,
+  }),
+  /** The owner's work list: requests waiting for a decision on cases the caller can merge into. */
+  mergeWorklist: defineContract({ method: 'GET', path: '/api/cases/merge-requests', tag: 'cases', response: itemsOf(mergeRequest) }),
+  acceptMerge: defineContract({ method: 'POST', path: '/api/cases/merge-requests/:requestId/accept', tag: 'cases', params: mergeRequestParams, response: decided }),
+  declineMerge: defineContract({ method: 'POST', path: '/api/cases/merge-requests/:requestId/decline', tag: 'cases', params: mergeRequestParams, response: decided }),
+};

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { NOTIFICATION_KINDS } from '../notifications.js';
+import { defineContract } from './contract.js';
+import { pageOf, pageQuery } from './pagination.js';
 
 /** `GET /api/notifications` filters: `unread=true` keeps the unread ones only. */
 export const notificationListQuery = z.object({
@@ -25,3 +27,17 @@ export const notificationIdParams = z.object({ id: z.string().uuid() });
 
 /** How many notifications a mark-as-read changed (0 when it was already read). */
 export const markReadResponse = z.object({ updated: z.number().int() });
+
+/** The signed-in user's own notifications (every query bound to the caller). */
+export const notificationsApi = {
+  list: defineContract({
+    method: 'GET',
+    path: '/api/notifications',
+    tag: 'notifications',
+    query: pageQuery.extend(notificationListQuery.shape),
+    response: pageOf(notificationItem),
+  }),
+  unreadCount: defineContract({ method: 'GET', path: '/api/notifications/unread-count', tag: 'notifications', response: unreadCountResponse }),
+  markAllRead: defineContract({ method: 'POST', path: '/api/notifications/read-all', tag: 'notifications', response: markReadResponse }),
+  markRead: defineContract({ method: 'POST', path: '/api/notifications/:id/read', tag: 'notifications', params: notificationIdParams, response: markReadResponse }),
+};

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { REGION_CODES } from '../geo/regions.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../htcds/languages.js';
+import { defineContract } from './contract.js';
 import { line, text, version } from './fields.js';
+import { pageOf, pageQuery } from './pagination.js';
 
 /** Services a provider can offer (stored codes; labels come from the catalogs, `serviceType.<code>`). */
 export const SERVICE_TYPES = [
@@ -169,3 +171,17 @@ export type ProviderMatchList = z.infer<typeof providerMatchList>;
 export const serviceTypeCount = z.object({ code: z.enum(SERVICE_TYPES), activeProviders: z.number().int() });
 export const serviceTypeList = z.object({ items: z.array(serviceTypeCount) });
 export type ServiceTypeCount = z.infer<typeof serviceTypeCount>;
+
+const providerIdParams = z.object({ id: z.string().uuid() });
+
+/** The service directory: look-up for every operational role, upkeep by administrators, beds by the shelter. */
+export const providersApi = {
+  list: defineContract({ method: 'GET', path: '/api/providers', tag: 'providers', query: pageQuery.extend(providerListQuery.shape), response: pageOf(provider) }),
+  match: defineContract({ method: 'GET', path: '/api/providers/match', tag: 'providers', query: pageQuery.extend(providerMatchQuery.shape), response: providerMatchList }),
+  one: defineContract({ method: 'GET', path: '/api/providers/:id', tag: 'providers', params: providerIdParams, response: provider }),
+  create: defineContract({ method: 'POST', path: '/api/providers', tag: 'providers', body: providerBody, response: provider, status: 201 }),
+  update: defineContract({ method: 'PATCH', path: '/api/providers/:id', tag: 'providers', params: providerIdParams, body: providerPatch, response: provider }),
+  updateCapacity: defineContract({ method: 'PUT', path: '/api/providers/:id/capacity', tag: 'providers', params: providerIdParams, body: capacityBody, response: provider }),
+  /** Every service type with how many active providers offer it. */
+  serviceTypes: defineContract({ method: 'GET', path: '/api/services', tag: 'providers', response: serviceTypeList }),
+};

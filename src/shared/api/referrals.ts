@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { ACTIONS } from '../actions.js';
-import { COUNTRY_CODES } from '../htcds/countries.js';
-import { CASE_CLOSURE_REASONS } from '../htcds/case.js';
+import { defineContract } from './contract.js';
+import { text } from './fields.js';
+import { pageOf, pageQuery } from './pagination.js';
 import { SERVICE_TYPES } from './providers.js';
-import { isoDate, text, version } from './fields.js';
-import { patchOf } from './patch.js';
 
 const note = (max: number) => text(max, 1);
 
@@ -25,6 +24,7 @@ export const REFERRAL_REASONS = ['AdditionalServicesRequired', 'MigrationOrChang
 export const DECLINE_REASONS = [
   'no_capacity', 'outside_mandate', 'target_group_not_served', 'region_not_covered', 'insufficient_information', 'victim_unreachable', 'other',
 ] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 /**
  * The closed list of what a referral can share. Each is chosen per referral;
@@ -154,152 +154,29 @@ export const overrideReviewItem = z.object({
   reviewedAt: z.string().nullable(),
 });
 
-// --- services delivered ---
-export const SERVICE_OUTCOMES = ['ongoing', 'completed', 'partially_completed', 'discontinued', 'refused_by_victim'] as const;
-export const serviceBody = z
-  .object({
-    serviceType: z.enum(SERVICE_TYPES),
-    providerId: z.string().uuid().nullable().default(null),
-    startDate: isoDate,
-    endDate: isoDate.nullable().default(null),
-    outcome: z.enum(SERVICE_OUTCOMES),
-    note: note(5000).nullable().default(null),
-  })
-  .refine((s) => !s.endDate || s.endDate >= s.startDate, { path: ['endDate'], message: 'before_start' });
-/** On a referral the provider and type come from the referral unless given. */
-export const referralServiceBody = z
-  .object({
-    serviceType: z.enum(SERVICE_TYPES).optional(),
-    startDate: isoDate,
-    endDate: isoDate.nullable().default(null),
-    outcome: z.enum(SERVICE_OUTCOMES),
-    note: note(5000).nullable().default(null),
-  })
-  .refine((s) => !s.endDate || s.endDate >= s.startDate, { path: ['endDate'], message: 'before_start' });
-export const serviceDelivered = z.object({
-  id: z.string().uuid(),
-  referralId: z.string().uuid().nullable(),
-  serviceType: z.enum(SERVICE_TYPES),
-  providerName: z.string().nullable(),
-  startDate: z.string(),
-  endDate: z.string().nullable(),
-  outcome: z.enum(SERVICE_OUTCOMES),
-  note: z.string().nullable(),
-  recordedByAgencyName: z.string(),
-  createdAt: z.string(),
-});
-export type ServiceDelivered = z.infer<typeof serviceDelivered>;
+/** `GET /api/referrals/overrides`: the pending ones unless `pending=false`. */
+export const overrideReviewQuery = z.object({ pending: z.enum(['true', 'false']).default('true') });
 
-// --- support plans (HTCDS spl_) ---
-export const SUPPORT_PLAN_TYPES = [
-  'Education', 'Financial', 'Health', 'LabourExploitationRehabilitation', 'Legal', 'Livelihood', 'RightsBasedTraining',
-  'SexualExploitationRehabilitation', 'SocialCare', 'Other',
-] as const;
-export const supportPlanBody = z.object({
-  type: z.enum(SUPPORT_PLAN_TYPES),
-  objectives: note(5000),
-  actionPlan: note(10000).nullable().default(null),
-  plannedEndDate: isoDate.nullable().default(null),
-  actualEndDate: isoDate.nullable().default(null),
-});
-/** A field not sent is kept (no defaults in a patch). */
-export const supportPlanPatch = patchOf(supportPlanBody).extend({ version: version() });
-export const supportPlan = z.object({
-  id: z.string().uuid(),
-  type: z.enum(SUPPORT_PLAN_TYPES),
-  objectives: z.string(),
-  actionPlan: z.string().nullable(),
-  plannedEndDate: z.string().nullable(),
-  actualEndDate: z.string().nullable(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-});
-export type SupportPlan = z.infer<typeof supportPlan>;
+const idParams = z.object({ id: z.string().uuid() });
 
-// --- follow-ups ---
-export const followUpBody = z.object({ dueDate: isoDate, purpose: note(2000), assigneeId: z.string().uuid().nullable().default(null) });
-export const followUpDoneBody = z.object({ outcomeNote: note(5000).nullable().default(null) });
-export const followUp = z.object({
-  id: z.string().uuid(),
-  dueDate: z.string(),
-  purpose: z.string(),
-  assigneeId: z.string().uuid().nullable(),
-  assigneeName: z.string().nullable(),
-  doneAt: z.string().nullable(),
-  outcomeNote: z.string().nullable(),
-  overdue: z.boolean(),
-});
-export type FollowUp = z.infer<typeof followUp>;
-
-// --- voluntary return and reintegration ---
-export const RETURN_STATUSES = ['planned', 'completed', 'cancelled'] as const;
-export const MILESTONE_KINDS = [
-  'reception_on_arrival', 'family_reunification', 'housing', 'education', 'vocational_training', 'employment', 'income_generating_activity',
-  'medical_follow_up', 'psychosocial_follow_up', 'other',
-] as const;
-export const milestone = z.object({
-  kind: z.enum(MILESTONE_KINDS),
-  targetDate: isoDate.nullable().default(null),
-  achievedOn: isoDate.nullable().default(null),
-  note: note(2000).nullable().default(null),
-});
-export const returnBody = z.object({
-  status: z.enum(RETURN_STATUSES),
-  returnCountry: z.enum(COUNTRY_CODES),
-  returnDate: isoDate.nullable().default(null),
-  iomInvolved: z.boolean().default(false),
-  note: note(5000).nullable().default(null),
-  milestones: z.array(milestone).max(30).default([]),
-  /** 0 when none was recorded yet; stale → 409. */
-  version: version(0),
-});
-export type ReturnInput = z.input<typeof returnBody>;
-export const returnPlan = z.object({
-  status: z.enum(RETURN_STATUSES),
-  returnCountry: z.string(),
-  returnDate: z.string().nullable(),
-  iomInvolved: z.boolean(),
-  note: z.string().nullable(),
-  milestones: z.array(milestone.extend({ targetDate: z.string().nullable(), achievedOn: z.string().nullable(), note: z.string().nullable() })),
-  version: z.number().int(),
-  updatedAt: z.string(),
-});
-export type ReturnPlan = z.infer<typeof returnPlan>;
-export const returnResponse = z.object({ plan: returnPlan.nullable() });
-
-// --- closure ---
-export const closeCaseBody = z.object({
-  version: version(),
-  status: z.enum(['Closed', 'ClosedReferred']).default('Closed'),
-  closureReason: z.enum(CASE_CLOSURE_REASONS),
-  closureNote: note(5000).nullable().default(null),
-  /** Cancel the case's open referrals with the closure; without it, open referrals block closing (409). */
-  cancelOpenReferrals: z.boolean().default(false),
-});
-export type CloseCaseInput = z.input<typeof closeCaseBody>;
-export const closeCaseResponse = z.object({ id: z.string().uuid(), status: z.string(), version: z.number().int(), cancelledReferrals: z.number().int() });
-
-// --- work lists ---
-export const caseManagerWorkItem = z.object({
-  caseId: z.string().uuid(),
-  caseNumber: z.string(),
-  status: z.string(),
-  riskLevel: z.string().nullable(),
-  overdueFollowUps: z.number().int(),
-  overdueReferrals: z.number().int(),
-  openReferrals: z.number().int(),
-  nextFollowUpDue: z.string().nullable(),
-});
-export const shelterWorklist = z.object({
-  incoming: z.array(referralListItem),
-  incomingTotal: z.number().int(),
-  beds: z.array(z.object({ providerId: z.string().uuid(), providerName: z.string(), bedsTotal: z.number().int(), bedsOccupied: z.number().int(), freeBeds: z.number().int() })),
-});
-export const pathwayHealth = z.object({
-  waitingByUrgency: z.object({ emergency: z.number().int(), urgent: z.number().int(), routine: z.number().int() }),
-  overdueWaiting: z.number().int(),
-  acceptance: z.object({ accepted: z.number().int(), averageMinutes: z.number().nullable(), medianMinutes: z.number().nullable(), sinceDays: z.number().int() }),
-  victimsNotReferred: z.number().int(),
-  overridesPendingReview: z.number().int(),
-});
-export type PathwayHealth = z.infer<typeof pathwayHealth>;
+/**
+ * Referrals: send from a case, list both directions, read the shared fields,
+ * answer and cancel; the response times (administrator) and the review of
+ * consent overrides (coordinator).
+ */
+export const referralsApi = {
+  list: defineContract({ method: 'GET', path: '/api/referrals', tag: 'referrals', query: pageQuery.extend(referralListQuery.shape), response: pageOf(referralListItem) }),
+  get: defineContract({ method: 'GET', path: '/api/referrals/:id', tag: 'referrals', params: idParams, response: referralDetail }),
+  create: defineContract({ method: 'POST', path: '/api/cases/:id/referrals', tag: 'referrals', params: idParams, body: createReferralBody, response: referralDetail, status: 201 }),
+  ofCase: defineContract({ method: 'GET', path: '/api/cases/:id/referrals', tag: 'referrals', params: idParams, response: pageOf(referralListItem) }),
+  // The lifecycle: accept, decline, start and complete belong to the receiver; cancel to the sender.
+  accept: defineContract({ method: 'POST', path: '/api/referrals/:id/accept', tag: 'referrals', params: idParams, response: referralDetail }),
+  decline: defineContract({ method: 'POST', path: '/api/referrals/:id/decline', tag: 'referrals', params: idParams, body: declineBody, response: referralDetail }),
+  start: defineContract({ method: 'POST', path: '/api/referrals/:id/start', tag: 'referrals', params: idParams, response: referralDetail }),
+  complete: defineContract({ method: 'POST', path: '/api/referrals/:id/complete', tag: 'referrals', params: idParams, response: referralDetail }),
+  cancel: defineContract({ method: 'POST', path: '/api/referrals/:id/cancel', tag: 'referrals', params: idParams, body: cancelBody, response: referralDetail }),
+  settings: defineContract({ method: 'GET', path: '/api/referrals/settings', tag: 'referrals', response: referralSettings }),
+  saveSettings: defineContract({ method: 'PUT', path: '/api/referrals/settings', tag: 'referrals', body: referralSettings, response: referralSettings }),
+  overrides: defineContract({ method: 'GET', path: '/api/referrals/overrides', tag: 'referrals', query: pageQuery.extend(overrideReviewQuery.shape), response: pageOf(overrideReviewItem) }),
+  reviewOverride: defineContract({ method: 'POST', path: '/api/referrals/:id/override-review', tag: 'referrals', params: idParams, response: null, status: 204 }),
+};

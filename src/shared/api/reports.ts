@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { REGION_CODES } from '../geo/regions.js';
 import { EXPLOITATION_FORMS } from '../htcds/victim.js';
 import { LANGUAGE_CODES } from '../htcds/languages.js';
+import { defineContract } from './contract.js';
 import { isoDateTime, line, text, version } from './fields.js';
+import { pageOf, pageQuery } from './pagination.js';
 import { patchOf } from './patch.js';
 
 /** What a report is about. Non-case contacts are recorded too, so hotline figures count every call. */
@@ -209,3 +211,33 @@ export const dispatchTarget = z.object({
   lawEnforcement: z.boolean(),
 });
 export type DispatchTarget = z.infer<typeof dispatchTarget>;
+
+const reportIdParams = z.object({ id: z.string().uuid() });
+const dispatchIdParams = reportIdParams.extend({ dispatchId: z.string().uuid() });
+
+/** The hotline's reports: work list, records, dispatches to agencies. Every change answers the report as the caller now sees it. */
+export const reportsApi = {
+  list: defineContract({ method: 'GET', path: '/api/reports', tag: 'reports', query: pageQuery.extend(reportListQuery.shape), response: pageOf(reportSummary) }),
+  dispatchTargets: defineContract({ method: 'GET', path: '/api/reports/dispatch-targets', tag: 'reports', response: z.object({ items: z.array(dispatchTarget) }) }),
+  create: defineContract({ method: 'POST', path: '/api/reports', tag: 'reports', body: createReportBody, response: reportDetail, status: 201 }),
+  detail: defineContract({ method: 'GET', path: '/api/reports/:id', tag: 'reports', params: reportIdParams, response: reportDetail }),
+  update: defineContract({ method: 'PATCH', path: '/api/reports/:id', tag: 'reports', params: reportIdParams, body: updateReportBody, response: reportDetail }),
+  triage: defineContract({ method: 'POST', path: '/api/reports/:id/triage', tag: 'reports', params: reportIdParams, body: triageReportBody, response: reportDetail }),
+  dispatch: defineContract({ method: 'POST', path: '/api/reports/:id/dispatches', tag: 'reports', params: reportIdParams, body: dispatchReportBody, response: reportDetail }),
+  acknowledgeDispatch: defineContract({
+    method: 'POST',
+    path: '/api/reports/:id/dispatches/:dispatchId/acknowledge',
+    tag: 'reports',
+    params: dispatchIdParams,
+    response: reportDetail,
+  }),
+  close: defineContract({ method: 'POST', path: '/api/reports/:id/close', tag: 'reports', params: reportIdParams, body: closeReportBody, response: reportDetail }),
+  linkCase: defineContract({ method: 'POST', path: '/api/reports/:id/cases', tag: 'reports', params: reportIdParams, body: linkCaseBody, response: reportDetail }),
+};
+
+/** The public form (no login): file a report, then add to it with the receipt code. */
+export const publicReportsApi = {
+  submit: defineContract({ method: 'POST', path: '/api/public/reports', tag: 'public', body: publicReportBody, response: publicReportReceipt, status: 201 }),
+  // 202 whether or not the code is known: the answer never confirms that a report exists.
+  addTo: defineContract({ method: 'POST', path: '/api/public/reports/additions', tag: 'public', body: publicAdditionBody, response: publicAdditionAnswer, status: 202 }),
+};

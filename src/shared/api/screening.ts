@@ -6,7 +6,9 @@ import { LANGUAGE_CODES } from '../htcds/languages.js';
 import { PRS_GENDERS } from '../htcds/person.js';
 import { EXPLOITATION_FORMS } from '../htcds/victim.js';
 import { duplicateCandidate, personInput } from './cases.js';
+import { defineContract } from './contract.js';
 import { isoDate, line, text, version } from './fields.js';
+import { pageOf, pageQuery } from './pagination.js';
 
 /** Where an indicator sits in the Palermo test; `smuggling` marks a consented, paid, irregular crossing. */
 export const PALERMO_ELEMENTS = ['act', 'means', 'purpose', 'smuggling'] as const;
@@ -261,3 +263,28 @@ export const coverageRow = z.object({
 });
 export const coverageResponse = z.object({ from: z.string().nullable(), to: z.string().nullable(), total: z.number().int(), rows: z.array(coverageRow) });
 export type CoverageResponse = z.infer<typeof coverageResponse>;
+
+const screeningIdParams = z.object({ id: z.string().uuid() });
+
+/** Screening interviews (no identity), the responder's decision, opening a case, and coverage counts. */
+export const screeningsApi = {
+  list: defineContract({ method: 'GET', path: '/api/screenings', tag: 'screening', query: pageQuery.extend(screeningListQuery.shape), response: pageOf(screeningSummary) }),
+  coverage: defineContract({ method: 'GET', path: '/api/screenings/coverage', tag: 'screening', query: coverageQuery, response: coverageResponse }),
+  create: defineContract({ method: 'POST', path: '/api/screenings', tag: 'screening', body: createScreeningBody, response: screeningDetail, status: 201 }),
+  detail: defineContract({ method: 'GET', path: '/api/screenings/:id', tag: 'screening', params: screeningIdParams, response: screeningDetail }),
+  decide: defineContract({ method: 'POST', path: '/api/screenings/:id/decision', tag: 'screening', params: screeningIdParams, body: decisionBody, response: screeningDetail }),
+  openCase: defineContract({
+    method: 'POST', path: '/api/screenings/:id/open-case', tag: 'screening', params: screeningIdParams, body: openCaseBody, response: openCaseResponse, status: 201,
+  }),
+};
+
+/** The versioned indicators: read by responders, edited (as a new version) by administrators. */
+export const indicatorSetsApi = {
+  current: defineContract({ method: 'GET', path: '/api/screening/indicator-sets/current', tag: 'screening', response: indicatorSet }),
+  versions: defineContract({ method: 'GET', path: '/api/screening/indicator-sets', tag: 'screening', response: z.object({ items: z.array(indicatorSetVersion) }) }),
+  one: defineContract({ method: 'GET', path: '/api/screening/indicator-sets/:id', tag: 'screening', params: screeningIdParams, response: indicatorSet }),
+  /** Creates the next version from the set `:id` was based on. */
+  nextVersion: defineContract({
+    method: 'PUT', path: '/api/screening/indicator-sets/:id', tag: 'screening', params: screeningIdParams, body: updateIndicatorSetBody, response: indicatorSet, status: 201,
+  }),
+};

@@ -1,3 +1,4 @@
+import { isErrorReason, type ErrorReason } from '../../shared/error-reasons';
 import { ERROR_CODES, type ApiErrorBody, type ErrorCode, type FieldIssue } from '../../shared/errors';
 
 /** An API failure, parsed from the single error shape the server uses. */
@@ -6,6 +7,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly issues: FieldIssue[];
   readonly details: Record<string, unknown>;
+  /** The true cause when the server named one its code lists (error-reasons.ts); null otherwise, so the code's label applies. */
+  readonly reason: ErrorReason | null;
 
   constructor(code: ErrorCode, status: number, message: string, details: Record<string, unknown> = {}) {
     super(message);
@@ -14,6 +17,7 @@ export class ApiError extends Error {
     this.status = status;
     this.details = details;
     this.issues = Array.isArray(details.issues) ? (details.issues as FieldIssue[]) : [];
+    this.reason = isErrorReason(code, details.reason) ? details.reason : null;
   }
 }
 

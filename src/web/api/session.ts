@@ -1,23 +1,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Me } from '../../shared/api/auth';
-import type { Locale } from '../../shared/locales';
-import { ApiError, api, setCsrfToken } from './client';
+import { authApi, type Me } from '../../shared/api/auth';
+import { ApiError, setCsrfToken } from './client';
+import { call } from './call';
 
 export type { Me };
 
-/** The public configuration the login page needs before anyone signs in. */
-export interface PublicConfig {
-  demo: boolean;
-  defaultLocale: Locale;
-}
 
 export const ME_KEY = ['me'] as const;
 
 /** Load the signed-in user; resolves to null when there is no (complete) session. */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/api/me');
+    const me = await call(authApi.me);
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -39,7 +34,7 @@ export function useMe() {
 export function usePublicConfig() {
   return useQuery({
     queryKey: ['config', 'public'],
-    queryFn: () => api.get<PublicConfig>('/api/config/public'),
+    queryFn: () => call(authApi.publicConfig),
     staleTime: Infinity,
     retry: 1,
   });
@@ -56,7 +51,7 @@ export function useLogout() {
   return useCallback(
     async (everywhere = false) => {
       try {
-        await api.post(everywhere ? '/api/auth/logout-all' : '/api/auth/logout');
+        await call(everywhere ? authApi.logoutAll : authApi.logout);
       } finally {
         setCsrfToken(null);
         queryClient.clear();

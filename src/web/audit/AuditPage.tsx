@@ -3,8 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { AuditEvent } from '../../shared/api/admin';
-import { api, withQuery } from '../api/client';
+import { adminApi } from '../../shared/api/admin';
+import { call } from '../api/call';
 import { hasPermission, useMe } from '../api/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { PageTitle } from '../common/PageTitle';
@@ -24,10 +24,7 @@ export function AuditPage() {
 
   const events = useQuery({
     queryKey: ['audit', page, debounced],
-    queryFn: () =>
-      api.get<{ items: AuditEvent[]; total: number }>(
-        withQuery('/api/audit', { page, pageSize: PAGE_SIZE, action: debounced.action.trim(), actor: debounced.actor.trim() }),
-      ),
+    queryFn: () => call(adminApi.listAudit, { query: { page, pageSize: PAGE_SIZE, action: debounced.action.trim() || undefined, actor: debounced.actor.trim() || undefined } }),
     placeholderData: keepPreviousData,
   });
 

@@ -2,21 +2,15 @@ import { Alert, Button, Code, Stack } from '@mantine/core';
 import { IconCircleCheck, IconShieldX } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { api } from '../api/client';
+import { call } from '../api/call';
+import { adminApi } from '../../shared/api/admin';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { optionalMessage } from '../i18n/optionalMessage';
-
-interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBrokenId: string | null;
-  reason: string | null;
-}
 
 /** Re-computes the audit hash chain on the server and says whether it is intact. */
 export function VerifyChain() {
   const intl = useIntl();
-  const verify = useMutation({ mutationFn: () => api.get<VerifyResult>('/api/audit/verify') });
+  const verify = useMutation({ mutationFn: () => call(adminApi.verifyAudit) });
   const result = verify.data;
   return (
     <Stack gap="sm" mb="md">

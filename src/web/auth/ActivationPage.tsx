@@ -5,14 +5,14 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { ACTIVATION_FAILURES, activateBody } from '../../shared/api/activation';
-import { ApiError, api } from '../api/client';
+import { ApiError } from '../api/client';
+import { call } from '../api/call';
+import { authApi } from '../../shared/api/auth';
 import { ME_KEY, useMe } from '../api/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { reportFormError } from '../forms/serverErrors';
 import { zodValidator } from '../forms/validation';
 import { AuthLayout } from './AuthLayout';
-
-type ActivationResult = { twoFactor: 'required' | 'enrol' | 'none' };
 
 const FIELDS = ['username', 'code', 'password'] as const;
 
@@ -40,7 +40,7 @@ export function ActivationPage() {
   const submit = form.onSubmit(async ({ username, code, password }) => {
     setError(null);
     try {
-      const result = await api.post<ActivationResult>('/api/auth/activate', { username, code, password });
+      const result = await call(authApi.activate, { body: { username, code, password } });
       if (result.twoFactor === 'required') navigate('/login/2fa');
       else if (result.twoFactor === 'enrol') navigate('/login/enrol');
       else {

@@ -2,23 +2,18 @@ import { Anchor, Center, Code, Image, Loader, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client';
+import { call } from '../api/call';
+import { authApi } from '../../shared/api/auth';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { AuthLayout } from './AuthLayout';
 import { TwoFactorCodeForm } from './TwoFactorCodeForm';
-
-interface Enrolment {
-  otpauthUrl: string;
-  qrDataUrl: string;
-  secret: string;
-}
 
 /** First sign-in of a role that needs 2FA: scan the QR code (or type the secret), then confirm a code. */
 export function EnrolPage() {
   const intl = useIntl();
   const enrolment = useQuery({
     queryKey: ['2fa-enrol'],
-    queryFn: () => api.get<Enrolment>('/api/auth/2fa/enrol'),
+    queryFn: () => call(authApi.enrol),
     retry: false,
     staleTime: Infinity,
     gcTime: 0,

@@ -4,14 +4,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
-import { loginBody } from '../../shared/api/auth';
-import { api } from '../api/client';
+import { authApi, loginBody } from '../../shared/api/auth';
+import { call } from '../api/call';
 import { ME_KEY, useMe } from '../api/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { zodValidator } from '../forms/validation';
 import { AuthLayout } from './AuthLayout';
-
-type LoginResult = { twoFactor: 'required' | 'enrol' | 'none' };
 
 /** Step one of sign-in: username and password, then on to 2FA if the account needs it. */
 export function LoginPage() {
@@ -30,7 +28,7 @@ export function LoginPage() {
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      const result = await api.post<LoginResult>('/api/auth/login', values);
+      const result = await call(authApi.login, { body: values });
       if (result.twoFactor === 'required') navigate('/login/2fa');
       else if (result.twoFactor === 'enrol') navigate('/login/enrol');
       else {

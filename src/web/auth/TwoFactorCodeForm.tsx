@@ -4,8 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
-import { twoFactorBody } from '../../shared/api/auth';
-import { api } from '../api/client';
+import { authApi, twoFactorBody } from '../../shared/api/auth';
+import { call } from '../api/call';
 import { ME_KEY } from '../api/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { zodValidator } from '../forms/validation';
@@ -21,7 +21,7 @@ export function TwoFactorCodeForm() {
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      await api.post('/api/auth/2fa', { code: values.code.trim() });
+      await call(authApi.verifyCode, { body: { code: values.code.trim() } });
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
       navigate('/', { replace: true });
     } catch (caught) {

@@ -4,13 +4,14 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { updateCaseBody, type CaseDetail } from '../../shared/api/cases';
-import { ApiError, api } from '../api/client';
+import { casesApi, updateCaseBody, type CaseDetail } from '../../shared/api/cases';
+import { call } from '../api/call';
+import { ApiError } from '../api/client';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { reportFormError } from '../forms/serverErrors';
 import { zodValidator } from '../forms/validation';
 import { CaseDatesProvider } from './CaseDates';
-import { caseKeys, casePath } from './caseApi';
+import { caseKeys } from './caseApi';
 import { CONTEXT_FIELDS, PERSON_FIELDS, contextBody, contextFormValues, personBody, personFormValues, type CaseFormValues } from './caseForm';
 import { ConflictAlert } from './ConflictAlert';
 import { ContextFields } from './ContextFields';
@@ -45,13 +46,13 @@ export function CaseEditor({ caseData, part, onDone }: { caseData: CaseDetail; p
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
     try {
-      const updated = await api.patch<CaseDetail>(casePath(caseData.id), { version: baseVersion, ...partBody(part, values) });
+      const updated = await call(casesApi.update, { params: { id: caseData.id }, body: { version: baseVersion, ...partBody(part, values) } });
       queryClient.setQueryData(caseKeys.detail(caseData.id), updated);
       notifications.show({ color: 'teal', message: t('common.saved') });
       onDone();
     } catch (error) {
-      // A merged case is read-only for good: reloading would not help, so that one is a plain error.
-      if (error instanceof ApiError && error.code === 'CONFLICT' && error.details.reason !== 'merged') {
+      // Only a stale version is cured by reloading; any other conflict (a merged case, open referrals) is a plain error.
+      if (error instanceof ApiError && error.reason === 'stale_version') {
         setConflict(true);
         setReloaded(false);
         return;
@@ -63,7 +64,7 @@ export function CaseEditor({ caseData, part, onDone }: { caseData: CaseDetail; p
   const reload = async () => {
     setReloading(true);
     try {
-      const latest = await queryClient.fetchQuery({ queryKey: caseKeys.detail(caseData.id), queryFn: () => api.get<CaseDetail>(casePath(caseData.id)), staleTime: 0 });
+      const latest = await queryClient.fetchQuery({ queryKey: caseKeys.detail(caseData.id), queryFn: () => call(casesApi.detail, { params: { id: caseData.id } }), staleTime: 0 });
       setBaseVersion(latest.version);
       setConflict(false);
       setReloaded(true);

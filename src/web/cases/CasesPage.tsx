@@ -5,9 +5,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import type { CaseListItem } from '../../shared/api/cases';
+import { casesApi } from '../../shared/api/cases';
+import { REGION_CODES } from '../../shared/geo/regions';
 import { CASE_STATUSES } from '../../shared/htcds/case';
-import { api, withQuery } from '../api/client';
+import { call } from '../api/call';
 import { hasPermission, useMe } from '../api/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { PageTitle } from '../common/PageTitle';
@@ -33,7 +34,11 @@ export function CasesPage() {
   const params = { page, pageSize: PAGE_SIZE, status, region, q };
   const cases = useQuery({
     queryKey: caseKeys.list(params),
-    queryFn: () => api.get<{ items: CaseListItem[]; total: number }>(withQuery('/api/cases', params)),
+    queryFn: () =>
+      call(casesApi.list, {
+        // The selects offer these lists only: finding the value in them types it without a cast.
+        query: { page, pageSize: PAGE_SIZE, status: CASE_STATUSES.find((s) => s === status), region: REGION_CODES.find((r) => r === region), q: q || undefined },
+      }),
     placeholderData: keepPreviousData,
   });
   const filtered = Boolean(status || region || q);

@@ -5,10 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import type { DuplicateCandidate } from '../../shared/api/cases';
-import { api } from '../api/client';
+import { casesApi, type DuplicateCandidate } from '../../shared/api/cases';
+import { call } from '../api/call';
 import { ConfirmModal } from '../common/ConfirmModal';
-import { caseKeys, casePath } from './caseApi';
+import { caseKeys } from './caseApi';
 import { CODE_PREFIX, codeLabel } from './labels';
 
 interface DuplicateCandidatesProps {
@@ -86,7 +86,7 @@ export function DuplicateCandidates({ caseId, candidates, canRequestMerge, pendi
         confirmLabel={t('cases.duplicates.requestMerge')}
         onConfirm={async () => {
           if (!target) return;
-          await api.post(casePath(caseId, 'merge-requests'), { targetCaseId: target.caseId });
+          await call(casesApi.requestMerge, { params: { id: caseId }, body: { targetCaseId: target.caseId } });
           await queryClient.invalidateQueries({ queryKey: caseKeys.sub(caseId, 'merge-requests') });
           notifications.show({ color: 'teal', message: t('cases.duplicates.requested') });
         }}

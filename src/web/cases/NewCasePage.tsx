@@ -4,8 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useNavigate } from 'react-router-dom';
-import { createCaseBody, type DuplicateCandidate } from '../../shared/api/cases';
-import { api } from '../api/client';
+import { casesApi, createCaseBody, type DuplicateCandidate } from '../../shared/api/cases';
+import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { PageTitle } from '../common/PageTitle';
 import { reportFormError } from '../forms/serverErrors';
@@ -42,7 +42,7 @@ export function NewCasePage() {
     async (values) => {
       setFormError(null);
       try {
-        const result = await api.post<{ case: { id: string; caseNumber: string; allowedActions: string[] }; duplicates: DuplicateCandidate[] }>('/api/cases', createBody(values));
+        const result = await call(casesApi.create, { body: createBody(values) });
         void queryClient.invalidateQueries({ queryKey: caseKeys.all });
         if (result.duplicates.length === 0) {
           navigate(`/cases/${result.case.id}`);

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CaseDetail, accessLogEntry, attachment, caseNote, mergeRequest, traffickingEvent, DuplicateCandidate } from '../../shared/api/cases';
-import { api } from '../api/client';
+import { casesApi, type accessLogEntry, type attachment, type caseNote, type mergeRequest, type traffickingEvent } from '../../shared/api/cases';
+import { pathOf } from '../../shared/api/contract';
+import { call } from '../api/call';
 
 export type CaseNote = z.infer<typeof caseNote>;
 export type TraffickingEvent = z.infer<typeof traffickingEvent>;
@@ -17,28 +18,37 @@ export const caseKeys = {
   sub: (id: string, part: string) => ['cases', 'detail', id, part] as const,
 };
 
-const base = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
-
 /** One case as its reader may see it. */
 export function useCase(id: string) {
-  return useQuery({ queryKey: caseKeys.detail(id), queryFn: () => api.get<CaseDetail>(base(id)), retry: false });
+  return useQuery({ queryKey: caseKeys.detail(id), queryFn: () => call(casesApi.detail, { params: { id } }), retry: false });
 }
 
-/** A `{items}` sub-list of a case (notes, events, consents…). */
-export function useCaseItems<T>(id: string, part: string, enabled = true) {
-  return useQuery({
-    queryKey: caseKeys.sub(id, part),
-    queryFn: () => api.get<{ items: T[] }>(`${base(id)}/${part}`),
-    enabled,
-  });
+/** The notes of a case (decrypted free text: each read is on the record). */
+export function useCaseNotes(id: string) {
+  return useQuery({ queryKey: caseKeys.sub(id, 'notes'), queryFn: () => call(casesApi.notes, { params: { id } }) });
+}
+
+/** The trafficking journey of a case. */
+export function useCaseEvents(id: string) {
+  return useQuery({ queryKey: caseKeys.sub(id, 'events'), queryFn: () => call(casesApi.events, { params: { id } }) });
+}
+
+/** The files of a case (names and sizes; the bytes come from `attachmentDownloadPath`). */
+export function useCaseAttachments(id: string, enabled = true) {
+  return useQuery({ queryKey: caseKeys.sub(id, 'attachments'), queryFn: () => call(casesApi.attachments, { params: { id } }), enabled });
 }
 
 /** Duplicate candidates of a case (never identities of cases the reader cannot open). */
 export function useDuplicates(id: string) {
-  return useCaseItems<DuplicateCandidate>(id, 'duplicates');
+  return useQuery({ queryKey: caseKeys.sub(id, 'duplicates'), queryFn: () => call(casesApi.duplicates, { params: { id } }) });
 }
 
-/** The API path of a case sub-resource. */
-export function casePath(id: string, part = ''): string {
-  return part ? `${base(id)}/${part}` : base(id);
+/** The merge requests a case is part of, either side. */
+export function useMergeRequests(id: string) {
+  return useQuery({ queryKey: caseKeys.sub(id, 'merge-requests'), queryFn: () => call(casesApi.mergeRequests, { params: { id } }) });
+}
+
+/** Where the browser downloads an attachment: a link, not a JSON call, so the file is saved rather than parsed. */
+export function attachmentDownloadPath(caseId: string, attachmentId: string): string {
+  return pathOf(casesApi.downloadAttachment.path, { id: caseId, attachmentId });
 }

@@ -2,6 +2,7 @@ import type { IntlShape } from 'react-intl';
 import type { z } from 'zod';
 import type { FieldIssue } from '../../shared/errors';
 import { ApiError } from '../api/client';
+import { errorReasonMessageId } from '../common/errorReasonLabels';
 
 type FormErrors = Record<string, string>;
 
@@ -66,6 +67,8 @@ export function errorMessage(intl: IntlShape, error: unknown): string {
   if ((error.code === 'ACCOUNT_LOCKED' || error.code === 'RATE_LIMITED') && Number.isFinite(retryAfter) && retryAfter > 0) {
     return intl.formatMessage({ id: `error.${error.code}.retry` }, { minutes: Math.ceil(retryAfter / 60) });
   }
+  // The reason tells the true cause (a full shelter, not "someone else changed this"); the code's label is the fallback.
+  if (error.reason) return intl.formatMessage({ id: errorReasonMessageId(error.code, error.reason) });
   return intl.formatMessage({ id: `error.${error.code}` });
 }
 

@@ -2,9 +2,10 @@ import { Badge, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import type { CaseListItem } from '../../shared/api/cases';
-import type { PathwayHealth, ReferralListItem } from '../../shared/api/referrals';
-import { api } from '../api/client';
+import { casesApi } from '../../shared/api/cases';
+import { referralsApi } from '../../shared/api/referrals';
+import { worklistsApi } from '../../shared/api/worklists';
+import { call } from '../api/call';
 import { hasPermission, useMe } from '../api/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { optionalMessage } from '../i18n/optionalMessage';
@@ -13,18 +14,6 @@ import { useCaseRows } from './ReportWorklists';
 import { WorkBlock, type WorkRow } from './WorkRows';
 import { allEmpty, useWorkQuery } from './useWorkQuery';
 
-/** One case on a case manager's list, with what is overdue on it (from the referrals module). */
-interface CaseManagerWorkItem {
-  caseId: string;
-  caseNumber: string;
-  status: string;
-  riskLevel: string | null;
-  overdueFollowUps: number;
-  overdueReferrals: number;
-  openReferrals: number;
-  nextFollowUpDue: string | null;
-}
-
 const mono = (text: string) => (
   <Text span ff="monospace" size="sm" dir="ltr">
     {text}
@@ -32,16 +21,16 @@ const mono = (text: string) => (
 );
 
 /**
- * A case manager lands on their cases, overdue items first: the referrals
- * module's work list when the role has it, otherwise the (scoped) case list.
+ * A case manager lands on their cases, overdue items first: the work list
+ * when the role has it, otherwise the (scoped) case list.
  */
 export function CaseManagerWorklist({ empty }: { empty: ReactNode }) {
   const intl = useIntl();
   const me = useMe().data;
   const withOverdue = hasPermission(me, 'worklist.caseManager');
   const plain = !withOverdue && hasPermission(me, 'case.list');
-  const work = useWorkQuery<CaseManagerWorkItem>('case-manager', '/api/worklists/case-manager', {}, withOverdue);
-  const cases = useWorkQuery<CaseListItem>('my-cases', '/api/cases', {}, plain);
+  const work = useWorkQuery('case-manager', worklistsApi.caseManager, {}, withOverdue);
+  const cases = useWorkQuery('my-cases', casesApi.list, {}, plain);
   const caseRows = useCaseRows(cases.data?.items);
   const day = (value: string) => intl.formatDate(`${value.slice(0, 10)}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' });
   const workRows: WorkRow[] = (work.data?.items ?? []).map((item) => {
@@ -83,7 +72,7 @@ export function ServiceProviderWorklist({ empty }: { empty: ReactNode }) {
   const intl = useIntl();
   const me = useMe().data;
   const enabled = hasPermission(me, 'referral.list');
-  const incoming = useWorkQuery<ReferralListItem>('incoming-referrals', '/api/referrals', { direction: 'incoming', status: 'sent' }, enabled);
+  const incoming = useWorkQuery('incoming-referrals', referralsApi.list, { direction: 'incoming', status: 'sent' }, enabled);
   const rows: WorkRow[] = (incoming.data?.items ?? []).map((r) => ({
     id: r.id,
     to: `/referrals/${r.id}`,
@@ -118,7 +107,7 @@ export function CoordinatorWorklist({ empty }: { empty: ReactNode }) {
   const enabled = hasPermission(me, 'worklist.pathwayHealth');
   const health = useQuery({
     queryKey: ['worklist', 'pathway-health'],
-    queryFn: () => api.get<PathwayHealth>('/api/worklists/pathway-health'),
+    queryFn: () => call(worklistsApi.pathwayHealth),
     enabled,
     staleTime: 60_000,
   });

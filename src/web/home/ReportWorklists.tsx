@@ -2,9 +2,9 @@ import { Badge, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import type { CaseListItem } from '../../shared/api/cases';
-import type { ReportSummary } from '../../shared/api/reports';
-import type { ScreeningSummary } from '../../shared/api/screening';
+import { casesApi, type CaseListItem } from '../../shared/api/cases';
+import { reportsApi, type ReportSummary } from '../../shared/api/reports';
+import { screeningsApi } from '../../shared/api/screening';
 import { hasPermission, useMe } from '../api/session';
 import { optionalMessage } from '../i18n/optionalMessage';
 import { URGENCY_COLOR } from '../reports/labels';
@@ -48,7 +48,7 @@ function useReportRows(items: ReportSummary[] | undefined): WorkRow[] {
 export function HotlineWorklist({ empty }: { empty: ReactNode }) {
   const me = useMe().data;
   const enabled = hasPermission(me, 'report.list');
-  const reports = useWorkQuery<ReportSummary>('hotline-reports', '/api/reports', { status: 'open' }, enabled);
+  const reports = useWorkQuery('hotline-reports', reportsApi.list, { status: 'open' }, enabled);
   const rows = useReportRows(reports.data?.items);
   if (!enabled || allEmpty([{ enabled, isSuccess: reports.isSuccess, total: reports.data?.total ?? 0 }])) return <>{empty}</>;
   return (
@@ -66,9 +66,9 @@ export function FirstResponderWorklist({ empty }: { empty: ReactNode }) {
   const intl = useIntl();
   const me = useMe().data;
   const can = (permission: string) => hasPermission(me, permission);
-  const reports = useWorkQuery<ReportSummary>('responder-reports', '/api/reports', { status: 'open' }, can('report.list'));
-  const screenings = useWorkQuery<ScreeningSummary>('responder-screenings', '/api/screenings', {}, can('screening.list'));
-  const cases = useWorkQuery<CaseListItem>('responder-cases', '/api/cases', { status: 'Active' }, can('case.list'));
+  const reports = useWorkQuery('responder-reports', reportsApi.list, { status: 'open' }, can('report.list'));
+  const screenings = useWorkQuery('responder-screenings', screeningsApi.list, {}, can('screening.list'));
+  const cases = useWorkQuery('responder-cases', casesApi.list, { status: 'Active' }, can('case.list'));
   const reportRows = useReportRows(reports.data?.items);
   const screeningRows: WorkRow[] = (screenings.data?.items ?? []).map((s) => ({
     id: s.id,

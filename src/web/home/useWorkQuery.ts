@@ -1,14 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, withQuery } from '../api/client';
+import type { z } from 'zod';
+import type { CallInput, QueryIn, RouteContract } from '../../shared/api/contract';
+import type { PageQuery } from '../../shared/api/pagination';
+import { call } from '../api/call';
 
 /** How many lines each home work list shows; the full lists page the rest. */
 export const WORKLIST_SIZE = 5;
 
-/** One page of a work list from the API (`{items, total}`), fetched only when the user may see it. */
-export function useWorkQuery<T>(name: string, path: string, params: Record<string, string | number | undefined>, enabled: boolean) {
+/** A GET list endpoint that pages (`?page&pageSize`) and answers `{items, total}`. */
+type PagedList = RouteContract & { method: 'GET'; query: z.ZodType<Partial<PageQuery>>; response: z.ZodType<{ items: unknown[]; total: number }> };
+
+/** One page of a work list from its endpoint, fetched only when the user may see it. */
+export function useWorkQuery<C extends PagedList>(name: string, contract: C, filters: Omit<QueryIn<C>, 'page' | 'pageSize'>, enabled: boolean) {
   return useQuery({
-    queryKey: ['worklist', name, params],
-    queryFn: () => api.get<{ items: T[]; total: number }>(withQuery(path, { page: 1, pageSize: WORKLIST_SIZE, ...params })),
+    queryKey: ['worklist', name, filters],
+    // TypeScript cannot resolve a generic contract's input type; PagedList guarantees the query takes page and pageSize.
+    queryFn: () => call(contract, { query: { page: 1, pageSize: WORKLIST_SIZE, ...filters } } as CallInput<C>),
     enabled,
     staleTime: 30_000,
   });

@@ -1,26 +1,33 @@
-import { useDirection } from '@mantine/core';
+import { Center, Loader, useDirection } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import { directionOf, type Locale } from '../../shared/locales';
-import { api } from '../api/client';
+import { call } from '../api/call';
+import { authApi } from '../../shared/api/auth';
 import { ME_KEY, useMe, usePublicConfig, type Me } from '../api/session';
+import { useCatalog } from './catalog-loader';
 import { INTL_LOCALE, LocaleContext, storeLocale, storedLocale } from './locale-context';
-import { messagesFor } from './messages';
 
 /**
  * Decides the UI locale: the signed-in user's profile locale wins; before login, the
- * device's remembered choice, then the server default, then Arabic.
+ * device's remembered choice, then the server default, then Arabic. Shows a loader until
+ * that locale's catalog has arrived (each locale is its own chunk).
  */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const me = useMe().data;
-  const config = usePublicConfig().data;
+  const me = useMe();
+  const config = usePublicConfig();
   const [chosen, setChosen] = useState<Locale | null>(storedLocale);
-  const locale: Locale = me?.user.locale ?? chosen ?? config?.defaultLocale ?? 'ar';
+  const wanted: Locale = me.data?.user.locale ?? chosen ?? config.data?.defaultLocale ?? 'ar';
+  // Until both answers are in, the locale is a guess: loading it and then switching would show one language, then another.
+  const decided = !me.isPending && !config.isPending;
+  const shown = useCatalog(decided ? wanted : null);
+  const locale = shown?.locale;
   const { setDirection } = useDirection();
 
   useEffect(() => {
+    if (!locale) return;
     const dir = directionOf(locale);
     document.documentElement.lang = locale;
     document.documentElement.dir = dir;
@@ -35,17 +42,24 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       if (current) {
         queryClient.setQueryData<Me>(ME_KEY, { ...current, user: { ...current.user, locale: next } });
         // The UI has already switched; a failed save only means the next session starts in the old language.
-        if (saveToProfile) api.patch('/api/me', { locale: next }).catch(() => {});
+        if (saveToProfile) call(authApi.updateProfile, { body: { locale: next } }).catch(() => {});
       }
     },
     [queryClient],
   );
 
-  const context = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  const context = useMemo(() => ({ locale: locale ?? wanted, setLocale }), [locale, wanted, setLocale]);
 
+  if (!shown) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
   return (
     <LocaleContext.Provider value={context}>
-      <IntlProvider locale={INTL_LOCALE[locale]} messages={messagesFor(locale)} defaultLocale="en">
+      <IntlProvider locale={INTL_LOCALE[shown.locale]} messages={shown.messages} defaultLocale="en">
         {children}
       </IntlProvider>
     </LocaleContext.Provider>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationItem } from '../../shared/api/notifications';
-import { api, withQuery } from '../api/client';
+import { notificationsApi, type NotificationItem } from '../../shared/api/notifications';
+import { call } from '../api/call';
 
 export type { NotificationItem };
 
@@ -13,7 +13,7 @@ export const UNREAD_POLL_MS = 30_000;
 export function useUnreadCount(enabled = true) {
   return useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'unread-count'],
-    queryFn: () => api.get<{ count: number }>('/api/notifications/unread-count'),
+    queryFn: () => call(notificationsApi.unreadCount),
     refetchInterval: UNREAD_POLL_MS,
     refetchIntervalInBackground: false,
     enabled,
@@ -25,8 +25,7 @@ export function useNotifications(options: { page: number; pageSize: number; unre
   const { page, pageSize, unread = false, enabled = true } = options;
   return useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'list', page, pageSize, unread],
-    queryFn: () =>
-      api.get<{ items: NotificationItem[]; total: number }>(withQuery('/api/notifications', { page, pageSize, unread: unread ? 'true' : undefined })),
+    queryFn: () => call(notificationsApi.list, { query: { page, pageSize, unread: unread ? 'true' : undefined } }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -36,7 +35,7 @@ export function useNotifications(options: { page: number; pageSize: number; unre
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<{ updated: number }>(`/api/notifications/${id}/read`),
+    mutationFn: (id: string) => call(notificationsApi.markRead, { params: { id } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
   });
 }
@@ -45,7 +44,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ updated: number }>('/api/notifications/read-all'),
+    mutationFn: () => call(notificationsApi.markAllRead),
     onSettled: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
   });
 }

@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { changePasswordBody } from '../../shared/api/auth';
-import { api } from '../api/client';
+import { authApi, changePasswordBody } from '../../shared/api/auth';
+import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { reportFormError } from '../forms/serverErrors';
 import { zodValidator } from '../forms/validation';
@@ -27,7 +27,7 @@ export function PasswordForm() {
   const submit = form.onSubmit(async ({ currentPassword, newPassword }) => {
     setFormError(null);
     try {
-      await api.post('/api/me/password', { currentPassword, newPassword });
+      await call(authApi.changePassword, { body: { currentPassword, newPassword } });
       form.reset();
       notifications.show({ color: 'teal', message: intl.formatMessage({ id: 'profile.passwordChanged' }) });
     } catch (error) {

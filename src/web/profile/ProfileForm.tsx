@@ -4,9 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { updateProfileBody } from '../../shared/api/auth';
+import { authApi, updateProfileBody } from '../../shared/api/auth';
 import type { Locale } from '../../shared/locales';
-import { api } from '../api/client';
+import { call } from '../api/call';
 import { ME_KEY, type Me } from '../api/session';
 import { LOCALE_OPTIONS } from '../admin/roles';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -29,7 +29,7 @@ export function ProfileForm({ me }: { me: Me }) {
     setFormError(null);
     try {
       const locale = values.locale as Locale;
-      await api.patch('/api/me', { displayName: values.displayName.trim(), locale });
+      await call(authApi.updateProfile, { body: { displayName: values.displayName.trim(), locale } });
       queryClient.setQueryData<Me>(ME_KEY, (current) =>
         current ? { ...current, user: { ...current.user, displayName: values.displayName.trim(), locale } } : current,
       );

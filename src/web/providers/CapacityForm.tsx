@@ -4,8 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { Provider } from '../../shared/api/providers';
-import { ApiError, api } from '../api/client';
+import { providersApi, type Provider } from '../../shared/api/providers';
+import { call } from '../api/call';
+import { ApiError } from '../api/client';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { reportFormError } from '../forms/serverErrors';
 
@@ -36,10 +37,9 @@ export function CapacityForm({ provider }: { provider: Provider }) {
     setFormError(null);
     setConflict(false);
     try {
-      const saved = await api.put<Provider>(`/api/providers/${provider.id}/capacity`, {
-        bedsTotal: Number(values.bedsTotal),
-        bedsOccupied: Number(values.bedsOccupied),
-        version: capacity?.version ?? 0,
+      const saved = await call(providersApi.updateCapacity, {
+        params: { id: provider.id },
+        body: { bedsTotal: Number(values.bedsTotal), bedsOccupied: Number(values.bedsOccupied), version: capacity?.version ?? 0 },
       });
       queryClient.setQueryData(['providers', 'one', provider.id], saved);
       void queryClient.invalidateQueries({ queryKey: ['providers'] });
@@ -48,7 +48,7 @@ export function CapacityForm({ provider }: { provider: Provider }) {
       if (error instanceof ApiError && error.code === 'CONFLICT') {
         setConflict(true);
         // Reload so the form shows what the other person saved.
-        const fresh = await api.get<Provider>(`/api/providers/${provider.id}`);
+        const fresh = await call(providersApi.one, { params: { id: provider.id } });
         queryClient.setQueryData(['providers', 'one', provider.id], fresh);
         form.setValues({ bedsTotal: fresh.capacity?.bedsTotal ?? '', bedsOccupied: fresh.capacity?.bedsOccupied ?? '' });
         void queryClient.invalidateQueries({ queryKey: ['providers'] });

@@ -1,8 +1,8 @@
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
-import type { Provider } from '../../shared/api/providers';
-import { api, withQuery } from '../api/client';
+import { providersApi } from '../../shared/api/providers';
+import { call } from '../api/call';
 import { useMe } from '../api/session';
 import { BedsBadge } from './BedsBadge';
 import { CapacityForm } from './CapacityForm';
@@ -13,7 +13,7 @@ export function MyShelters() {
   const agencyId = me?.user.agency.id;
   const mine = useQuery({
     queryKey: ['providers', 'mine', agencyId],
-    queryFn: () => api.get<{ items: Provider[]; total: number }>(withQuery('/api/providers', { agencyId, service: 'shelter', pageSize: 50 })),
+    queryFn: () => call(providersApi.list, { query: { agencyId, service: 'shelter', pageSize: 50 } }),
     enabled: Boolean(agencyId),
   });
   const shelters = (mine.data?.items ?? []).filter((p) => p.allowedActions.includes('provider.updateCapacity'));

@@ -3,8 +3,8 @@ import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { Provider } from '../../shared/api/providers';
-import { api } from '../api/client';
+import { providersApi, type Provider } from '../../shared/api/providers';
+import { call } from '../api/call';
 import { useLocale } from '../i18n/locale-context';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { BedsBadge } from './BedsBadge';
@@ -15,7 +15,7 @@ import { languageLabel, regionLabel } from './labels';
 export function useProvider(id: string | null) {
   return useQuery({
     queryKey: ['providers', 'one', id],
-    queryFn: () => api.get<Provider>(`/api/providers/${id}`),
+    queryFn: () => call(providersApi.one, { params: { id: id! } }),
     enabled: id !== null,
   });
 }

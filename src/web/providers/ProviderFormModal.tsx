@@ -2,8 +2,9 @@ import { Button, Checkbox, Group, Modal, MultiSelect, Select, SimpleGrid, Stack,
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { providerBody, type Provider } from '../../shared/api/providers';
-import { ApiError, api } from '../api/client';
+import { providerBody, providerPatch, providersApi, type Provider } from '../../shared/api/providers';
+import { call } from '../api/call';
+import { ApiError } from '../api/client';
 import { useAgencyOptions } from '../admin/users/useAgencyOptions';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { reportFormError } from '../forms/serverErrors';
@@ -73,8 +74,9 @@ export function ProviderFormModal({ provider, onClose, onSaved }: { provider: Pr
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
     try {
-      if (provider) await api.patch(`/api/providers/${provider.id}`, { ...toBody(values), version: provider.version });
-      else await api.post('/api/providers', toBody(values));
+      // The form's validator has already checked the values against the same schema: parsing here only types them.
+      if (provider) await call(providersApi.update, { params: { id: provider.id }, body: providerPatch.parse({ ...toBody(values), version: provider.version }) });
+      else await call(providersApi.create, { body: providerBody.parse(toBody(values)) });
       onSaved();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') setFormError(label('providers.conflict'));

@@ -6,15 +6,16 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { Provider } from '../../shared/api/providers';
-import { api, withQuery } from '../api/client';
+import { providersApi, type Provider, type ProviderLanguage, type ServiceType, type TargetGroup } from '../../shared/api/providers';
+import type { RegionCode } from '../../shared/geo/regions';
+import { call } from '../api/call';
 import { hasPermission, useMe } from '../api/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { PageTitle } from '../common/PageTitle';
 import { Pager } from '../common/Pager';
 import { useLocale } from '../i18n/locale-context';
 import { BedsBadge } from './BedsBadge';
-import { languageOptions, regionLabel, regionOptions, serviceOptions, targetGroupOptions } from './labels';
+import { languageOptions, regionLabel, regionOptions, serviceOptions, targetGroupOptions, type Option } from './labels';
 import { MyShelters } from './MyShelters';
 import { ProviderDrawer } from './ProviderDrawer';
 import { ProviderFormModal } from './ProviderFormModal';
@@ -22,13 +23,18 @@ import { ProviderFormModal } from './ProviderFormModal';
 const PAGE_SIZE = 25;
 
 interface Filters {
-  service: string | null;
-  region: string | null;
-  targetGroup: string | null;
-  language: string | null;
+  service: ServiceType | null;
+  region: RegionCode | null;
+  targetGroup: TargetGroup | null;
+  language: ProviderLanguage | null;
 }
 
 const NO_FILTERS: Filters = { service: null, region: null, targetGroup: null, language: null };
+
+/** The chosen filters as query parameters (a cleared filter is left out). */
+function filterQuery({ service, region, targetGroup, language }: Filters) {
+  return { service: service ?? undefined, region: region ?? undefined, targetGroup: targetGroup ?? undefined, language: language ?? undefined };
+}
 
 /** The service directory: filter by need, open a card, update one's beds, and (administrators) keep it current. */
 export function ProvidersPage() {
@@ -46,23 +52,23 @@ export function ProvidersPage() {
 
   const providers = useQuery({
     queryKey: ['providers', 'list', page, filters, q],
-    queryFn: () => api.get<{ items: Provider[]; total: number }>(withQuery('/api/providers', { page, pageSize: PAGE_SIZE, q, ...filters })),
+    queryFn: () => call(providersApi.list, { query: { page, pageSize: PAGE_SIZE, q: q || undefined, ...filterQuery(filters) } }),
     placeholderData: keepPreviousData,
   });
 
-  const setFilter = (key: keyof Filters) => (value: string | null) => {
-    setFilters((current) => ({ ...current, [key]: value }));
+  const setFilter = (changed: Partial<Filters>) => {
+    setFilters((current) => ({ ...current, ...changed }));
     setPage(1);
   };
   const label = (id: string) => intl.formatMessage({ id });
   const filtering = q !== '' || Object.values(filters).some(Boolean);
-  const filterSelect = (key: keyof Filters, labelId: string, data: { value: string; label: string }[]) => (
+  const filterSelect = <Code extends string>(key: keyof Filters, labelId: string, data: Option<Code>[], value: Code | null, onChange: (value: Code | null) => void) => (
     <Select
       label={label(labelId)}
       placeholder={label('providers.filter.any')}
       data={data}
-      value={filters[key]}
-      onChange={setFilter(key)}
+      value={value}
+      onChange={onChange}
       clearable
       searchable
       data-testid={`providers-filter-${key}`}
@@ -91,10 +97,10 @@ export function ProvidersPage() {
           }}
           data-testid="providers-search"
         />
-        {filterSelect('service', 'providers.filter.service', serviceOptions(intl))}
-        {filterSelect('region', 'providers.filter.region', regionOptions(locale))}
-        {filterSelect('targetGroup', 'providers.filter.targetGroup', targetGroupOptions(intl))}
-        {filterSelect('language', 'providers.filter.language', languageOptions(intl))}
+        {filterSelect('service', 'providers.filter.service', serviceOptions(intl), filters.service, (service) => setFilter({ service }))}
+        {filterSelect('region', 'providers.filter.region', regionOptions(locale), filters.region, (region) => setFilter({ region }))}
+        {filterSelect('targetGroup', 'providers.filter.targetGroup', targetGroupOptions(intl), filters.targetGroup, (targetGroup) => setFilter({ targetGroup }))}
+        {filterSelect('language', 'providers.filter.language', languageOptions(intl), filters.language, (language) => setFilter({ language }))}
       </SimpleGrid>
       <ErrorAlert error={providers.error} />
       <Table.ScrollContainer minWidth={900} type="native">

@@ -1,25 +1,26 @@
 import type { IntlShape } from 'react-intl';
-import { PROVIDER_LANGUAGES, SERVICE_TYPES, TARGET_GROUPS } from '../../shared/api/providers';
-import { REGIONS, REGION_NAMES, isRegionCode } from '../../shared/geo/regions';
+import { PROVIDER_LANGUAGES, SERVICE_TYPES, TARGET_GROUPS, type ProviderLanguage, type ServiceType, type TargetGroup } from '../../shared/api/providers';
+import { REGIONS, REGION_NAMES, isRegionCode, type RegionCode } from '../../shared/geo/regions';
 import type { Locale } from '../../shared/locales';
 
-export interface Option {
-  value: string;
+/** A select option; `Code` is the closed list it comes from, so a select over it answers with that type. */
+export interface Option<Code extends string = string> {
+  value: Code;
   label: string;
 }
 
 /** The 12 service types, labelled in the reader's language. */
-export function serviceOptions(intl: IntlShape): Option[] {
+export function serviceOptions(intl: IntlShape): Option<ServiceType>[] {
   return SERVICE_TYPES.map((code) => ({ value: code, label: intl.formatMessage({ id: `serviceType.${code}` }) }));
 }
 
 /** The target groups, labelled. */
-export function targetGroupOptions(intl: IntlShape): Option[] {
+export function targetGroupOptions(intl: IntlShape): Option<TargetGroup>[] {
   return TARGET_GROUPS.map((code) => ({ value: code, label: intl.formatMessage({ id: `targetGroup.${code}` }) }));
 }
 
 /** The 12 regions, named in the reader's language. */
-export function regionOptions(locale: Locale): Option[] {
+export function regionOptions(locale: Locale): Option<RegionCode>[] {
   return REGIONS.map((region) => ({ value: region.code, label: region.name[locale] }));
 }
 
@@ -45,6 +46,6 @@ export function languageLabel(intl: IntlShape, code: string): string {
 }
 
 /** Every provider language, labelled and sorted by label. */
-export function languageOptions(intl: IntlShape): Option[] {
+export function languageOptions(intl: IntlShape): Option<ProviderLanguage>[] {
   return PROVIDER_LANGUAGES.map((code) => ({ value: code, label: languageLabel(intl, code) })).sort((a, b) => a.label.localeCompare(b.label, intl.locale));
 }

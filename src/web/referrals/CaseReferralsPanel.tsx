@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import type { CaseDetail } from '../../shared/api/cases';
-import type { ReferralListItem } from '../../shared/api/referrals';
+import { referralsApi } from '../../shared/api/referrals';
 import { CLOSED_CASE_STATUSES } from '../../shared/htcds/case';
-import { api } from '../api/client';
+import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { formatMoment } from '../cases/labels';
 import { ReferralCreateModal } from './ReferralCreateModal';
@@ -24,7 +24,7 @@ export function CaseReferralsPanel({ caseData }: { caseData: CaseDetail }) {
   const may = useCareAccess(caseData);
   const [creating, setCreating] = useState(false);
   const key = referralKeys.caseRecords(caseData.id, 'referrals');
-  const referrals = useQuery({ queryKey: key, queryFn: () => api.get<{ items: ReferralListItem[] }>(`/api/cases/${encodeURIComponent(caseData.id)}/referrals`) });
+  const referrals = useQuery({ queryKey: key, queryFn: () => call(referralsApi.ofCase, { params: { id: caseData.id } }) });
   const open = !CLOSED_CASE_STATUSES.includes(caseData.status);
 
   return (

@@ -4,13 +4,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { CaseDetail } from '../../shared/api/cases';
-import { CASE_CLOSURE_REASONS, CLOSED_CASE_STATUSES } from '../../shared/htcds/case';
-import { ApiError, api } from '../api/client';
+import { CASE_CLOSURE_REASONS, CLOSED_CASE_STATUSES, type CaseClosureReason } from '../../shared/htcds/case';
+import { caseClosureApi } from '../../shared/api/case-closure';
+import { call } from '../api/call';
+import { ApiError } from '../api/client';
 import { ConfirmModal } from '../common/ConfirmModal';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { caseKeys } from '../cases/caseApi';
 import { CODE_PREFIX, codeLabel, codeOptions, formatMoment } from '../cases/labels';
-import { careRecordPath } from './referralApi';
 import { useCareAccess } from './useCareAccess';
 
 /**
@@ -22,7 +23,7 @@ export function ClosePanel({ caseData }: { caseData: CaseDetail }) {
   const t = (id: string) => intl.formatMessage({ id });
   const queryClient = useQueryClient();
   const may = useCareAccess(caseData)('case.close');
-  const [reason, setReason] = useState<string | null>(null);
+  const [reason, setReason] = useState<CaseClosureReason | null>(null);
   const [note, setNote] = useState('');
   const [cancelOpen, setCancelOpen] = useState(false);
   const [openReferrals, setOpenReferrals] = useState<number | null>(null);
@@ -41,7 +42,8 @@ export function ClosePanel({ caseData }: { caseData: CaseDetail }) {
   const close = async () => {
     setError(null);
     try {
-      await api.post(careRecordPath(caseData.id, 'close'), { version: caseData.version, closureReason: reason, closureNote: note.trim() || null, cancelOpenReferrals: cancelOpen });
+      if (!reason) return; // the button waits for a reason
+      await call(caseClosureApi.close, { params: { id: caseData.id }, body: { version: caseData.version, closureReason: reason, closureNote: note.trim() || null, cancelOpenReferrals: cancelOpen } });
     } catch (caught) {
       if (caught instanceof ApiError && caught.details.reason === 'open_referrals') setOpenReferrals(Number(caught.details.openReferrals));
       setError(caught);
@@ -55,7 +57,7 @@ export function ClosePanel({ caseData }: { caseData: CaseDetail }) {
     <Stack maw={640} data-testid="case-close">
       <Text size="sm" c="dimmed">{t('closure.intro')}</Text>
       <ErrorAlert error={confirming ? null : error} />
-      <Select label={t('closure.reason')} data={codeOptions(intl, CODE_PREFIX.closureReason, CASE_CLOSURE_REASONS)} value={reason} onChange={setReason} required data-testid="case-close-reason" />
+      <Select label={t('closure.reason')} data={codeOptions(intl, CODE_PREFIX.closureReason, CASE_CLOSURE_REASONS)} value={reason} onChange={(v) => setReason(v as CaseClosureReason | null)} required data-testid="case-close-reason" />
       <Textarea label={t('closure.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={5000} data-testid="case-close-note" />
       {openReferrals !== null && (
         <Alert color="orange" data-testid="case-close-open-referrals">

@@ -1,16 +1,15 @@
 import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { DECLINE_REASONS, type ReferralDetail } from '../../shared/api/referrals';
-import { api } from '../api/client';
+import { DECLINE_REASONS, referralsApi, type DeclineReason, type ReferralDetail } from '../../shared/api/referrals';
+import { call } from '../api/call';
 import { ConfirmModal } from '../common/ConfirmModal';
-import { referralPath } from './referralApi';
 
 /** Declining asks why (a countable reason and an optional note), then asks for confirmation. */
 export function DeclineModal({ referral, onClose, onDeclined }: { referral: ReferralDetail; onClose: () => void; onDeclined: (r: ReferralDetail) => void }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
-  const [reason, setReason] = useState<string | null>(null);
+  const [reason, setReason] = useState<DeclineReason | null>(null);
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -24,7 +23,7 @@ export function DeclineModal({ referral, onClose, onDeclined }: { referral: Refe
             data={DECLINE_REASONS.map((code) => ({ value: code, label: t(`declineReason.${code}`) }))}
             value={reason}
             onChange={(value) => {
-              setReason(value);
+              setReason(value as DeclineReason | null);
               setMissing(false);
             }}
             error={missing ? t('validation.required') : undefined}
@@ -48,7 +47,10 @@ export function DeclineModal({ referral, onClose, onDeclined }: { referral: Refe
         message={intl.formatMessage({ id: 'referral.decline.confirm' }, { reference: referral.reference })}
         confirmLabel={t('referral.decline.action')}
         danger
-        onConfirm={async () => onDeclined(await api.post<ReferralDetail>(referralPath(referral.id, 'decline'), { reason, note: note.trim() || null }))}
+        onConfirm={async () => {
+          // The confirmation only opens once a reason is chosen.
+          if (reason) onDeclined(await call(referralsApi.decline, { params: { id: referral.id }, body: { reason, note: note.trim() || null } }));
+        }}
         onClose={onClose}
       />
     </>

@@ -3,12 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { CaseDetail } from '../../shared/api/cases';
-import type { FollowUp } from '../../shared/api/referrals';
-import { api } from '../api/client';
+import { careApi, type FollowUp } from '../../shared/api/care';
+import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { CaseDatesProvider, DayInput } from '../cases/CaseDates';
 import { formatDay, formatMoment } from '../cases/labels';
-import { careRecordPath, referralKeys, useCareItems } from './referralApi';
+import { referralKeys, useCareItems } from './referralApi';
 import { useCareAccess } from './useCareAccess';
 
 /** Follow-ups with due dates: overdue ones stand out and raise a notification to their assignee. */
@@ -17,7 +17,7 @@ export function FollowUpsPanel({ caseData }: { caseData: CaseDetail }) {
   const t = (id: string) => intl.formatMessage({ id });
   const queryClient = useQueryClient();
   const may = useCareAccess(caseData)('followUp.manage');
-  const followUps = useCareItems<FollowUp>(caseData.id, 'follow-ups');
+  const followUps = useCareItems(caseData.id, 'follow-ups');
   const [dueDate, setDueDate] = useState<string | null>(null);
   const [purpose, setPurpose] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -49,7 +49,7 @@ export function FollowUpsPanel({ caseData }: { caseData: CaseDetail }) {
               loading={busy}
               disabled={!dueDate || !purpose.trim()}
               onClick={async () => {
-                if (await run(() => api.post(careRecordPath(caseData.id, 'follow-ups'), { dueDate, purpose: purpose.trim() }))) {
+                if (dueDate && (await run(() => call(careApi.createFollowUp, { params: { id: caseData.id }, body: { dueDate, purpose: purpose.trim() } })))) {
                   setDueDate(null);
                   setPurpose('');
                 }
@@ -86,7 +86,7 @@ export function FollowUpsPanel({ caseData }: { caseData: CaseDetail }) {
                     <Group gap={4}>
                       {f.overdue && <Badge color="red">{t('followUp.overdue')}</Badge>}
                       {may && (
-                        <Button size="xs" variant="light" onClick={() => void run(() => api.post(careRecordPath(caseData.id, `follow-ups/${f.id}/done`), { outcomeNote: null }))} data-testid="follow-up-done">
+                        <Button size="xs" variant="light" onClick={() => void run(() => call(careApi.completeFollowUp, { params: { id: caseData.id, followUpId: f.id }, body: { outcomeNote: null } }))} data-testid="follow-up-done">
                           {t('followUp.markDone')}
                         </Button>
                       )}

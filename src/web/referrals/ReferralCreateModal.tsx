@@ -4,11 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { CaseDetail } from '../../shared/api/cases';
-import { SERVICE_TYPES, type ProviderMatchList } from '../../shared/api/providers';
+import { providersApi, SERVICE_TYPES, type ServiceType } from '../../shared/api/providers';
 import {
-  DEFAULT_SHARED_FIELDS, REFERRAL_REASONS, REFERRAL_URGENCIES, SHAREABLE_FIELDS, type ReferralDetail, type ShareableField,
+  DEFAULT_SHARED_FIELDS, REFERRAL_REASONS, REFERRAL_URGENCIES, referralsApi, SHAREABLE_FIELDS, type CreateReferralInput, type ReferralDetail, type ShareableField,
 } from '../../shared/api/referrals';
-import { api, withQuery } from '../api/client';
+import { call } from '../api/call';
 import { ConfirmModal } from '../common/ConfirmModal';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { ProviderChoice } from './ProviderChoice';
@@ -25,11 +25,11 @@ const OVERRIDE_MIN = 20;
 export function ReferralCreateModal({ caseData, onClose, onCreated }: { caseData: CaseDetail; onClose: () => void; onCreated: (r: ReferralDetail) => void }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
-  const [service, setService] = useState<string | null>(null);
+  const [service, setService] = useState<ServiceType | null>(null);
   const [providerId, setProviderId] = useState<string | null>(null);
   const [fields, setFields] = useState<ShareableField[]>([...DEFAULT_SHARED_FIELDS]);
-  const [urgency, setUrgency] = useState<string>('urgent');
-  const [reason, setReason] = useState<string>('AdditionalServicesRequired');
+  const [urgency, setUrgency] = useState<CreateReferralInput['urgency']>('urgent');
+  const [reason, setReason] = useState<CreateReferralInput['reason']>('AdditionalServicesRequired');
   const [reasonDetails, setReasonDetails] = useState('');
   const [needsSummary, setNeedsSummary] = useState('');
   const [medicalNotes, setMedicalNotes] = useState('');
@@ -41,7 +41,8 @@ export function ReferralCreateModal({ caseData, onClose, onCreated }: { caseData
 
   const matches = useQuery({
     queryKey: ['providers', 'match', service, caseData.id],
-    queryFn: () => api.get<ProviderMatchList>(withQuery('/api/providers/match', { service, caseId: caseData.id, pageSize: 10 })),
+    // Only enabled once a service is chosen.
+    queryFn: () => call(providersApi.match, { query: { service: service!, caseId: caseData.id, pageSize: 10 } }),
     enabled: Boolean(service),
   });
   const provider = matches.data?.items.find((p) => p.id === providerId) ?? null;
@@ -52,10 +53,11 @@ export function ReferralCreateModal({ caseData, onClose, onCreated }: { caseData
 
   const toggle = (field: ShareableField, checked: boolean) => setFields((current) => (checked ? [...current, field] : current.filter((f) => f !== field)));
   const send = async () => {
+    if (!providerId || !service) return; // the send button waits for both
     setBusy(true);
     setError(null);
     try {
-      const created = await api.post<ReferralDetail>(`/api/cases/${encodeURIComponent(caseData.id)}/referrals`, {
+      const body: CreateReferralInput = {
         providerId,
         serviceType: service,
         urgency,
@@ -65,8 +67,8 @@ export function ReferralCreateModal({ caseData, onClose, onCreated }: { caseData
         needsSummary: fields.includes('needs_summary') ? needsSummary.trim() : null,
         medicalNotes: fields.includes('medical_notes') ? medicalNotes.trim() : null,
         ...(!consented && override ? { override: { reason: 'risk_to_life', justification: justification.trim() } } : {}),
-      });
-      onCreated(created);
+      };
+      onCreated(await call(referralsApi.create, { params: { id: caseData.id }, body }));
     } catch (caught) {
       setError(caught);
       throw caught;
@@ -84,7 +86,7 @@ export function ReferralCreateModal({ caseData, onClose, onCreated }: { caseData
           data={SERVICE_TYPES.map((code) => ({ value: code, label: t(`serviceType.${code}`) }))}
           value={service}
           onChange={(value) => {
-            setService(value);
+            setService(value as ServiceType | null);
             setProviderId(null);
           }}
           searchable
@@ -118,8 +120,8 @@ export function ReferralCreateModal({ caseData, onClose, onCreated }: { caseData
               <Textarea label={t('shareField.medical_notes')} value={medicalNotes} onChange={(e) => setMedicalNotes(e.currentTarget.value)} required autosize minRows={2} maxLength={5000} data-testid="referral-medical" />
             )}
             <Group grow align="flex-start">
-              <Select label={t('referrals.urgency')} data={REFERRAL_URGENCIES.map((u) => ({ value: u, label: t(`referralUrgency.${u}`) }))} value={urgency} onChange={(v) => setUrgency(v ?? 'urgent')} allowDeselect={false} data-testid="referral-urgency" />
-              <Select label={t('referral.reason')} data={REFERRAL_REASONS.map((r) => ({ value: r, label: t(`referralReason.${r}`) }))} value={reason} onChange={(v) => setReason(v ?? 'AdditionalServicesRequired')} allowDeselect={false} data-testid="referral-reason" />
+              <Select label={t('referrals.urgency')} data={REFERRAL_URGENCIES.map((u) => ({ value: u, label: t(`referralUrgency.${u}`) }))} value={urgency} onChange={(v) => setUrgency((v ?? 'urgent') as CreateReferralInput['urgency'])} allowDeselect={false} data-testid="referral-urgency" />
+              <Select label={t('referral.reason')} data={REFERRAL_REASONS.map((r) => ({ value: r, label: t(`referralReason.${r}`) }))} value={reason} onChange={(v) => setReason((v ?? 'AdditionalServicesRequired') as CreateReferralInput['reason'])} allowDeselect={false} data-testid="referral-reason" />
             </Group>
             <Textarea label={t('referral.create.details')} description={t('referral.create.detailsHint')} value={reasonDetails} onChange={(e) => setReasonDetails(e.currentTarget.value)} autosize minRows={2} maxLength={5000} data-testid="referral-details" />
             {consented ? (

@@ -5,8 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
-import type { ReferralDetail, ReferralSnapshot, ServiceDelivered, ShareableField } from '../../shared/api/referrals';
-import { api, ApiError } from '../api/client';
+import type { ServiceDelivered } from '../../shared/api/care';
+import { referralsApi, type ReferralDetail, type ReferralSnapshot, type ShareableField } from '../../shared/api/referrals';
+import { call } from '../api/call';
+import { ApiError } from '../api/client';
 import { ConfirmModal } from '../common/ConfirmModal';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { PageTitle } from '../common/PageTitle';
@@ -15,7 +17,7 @@ import { formatDay, formatMoment } from '../cases/labels';
 import { DeclineModal } from './DeclineModal';
 import { ReferralStatusBadge, UrgencyBadge } from './ReferralBadges';
 import { ServiceFormModal } from './ServiceFormModal';
-import { referralKeys, referralPath, useReferral, useReferralServices } from './referralApi';
+import { referralKeys, useReferral, useReferralServices } from './referralApi';
 import { SharedValue } from './SharedValue';
 
 function Fact({ labelId, children }: { labelId: string; children: ReactNode }) {
@@ -95,7 +97,8 @@ export function ReferralPage() {
     void queryClient.invalidateQueries({ queryKey: ['worklist'] });
   };
   const transition = async (name: 'accept' | 'start' | 'complete' | 'cancel') => {
-    updated(await api.post<ReferralDetail>(referralPath(id, name), name === 'cancel' ? { note: null } : {}));
+    const params = { id };
+    updated(await (name === 'cancel' ? call(referralsApi.cancel, { params, body: { note: null } }) : call(referralsApi[name], { params })));
     notifications.show({ color: 'teal', message: t(`referral.done.${name}`) });
   };
   // Accepting, starting and completing are the provider's everyday answers: one click, errors shown in place.

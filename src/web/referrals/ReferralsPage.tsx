@@ -3,8 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
-import { REFERRAL_STATUSES, type ReferralListItem } from '../../shared/api/referrals';
-import { api, withQuery } from '../api/client';
+import { REFERRAL_STATUSES, referralsApi, type ReferralStatus } from '../../shared/api/referrals';
+import { call } from '../api/call';
 import { hasPermission, useMe } from '../api/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { PageTitle } from '../common/PageTitle';
@@ -27,13 +27,13 @@ export function ReferralsPage() {
   const receives = hasPermission(me, 'referral.respond');
   const sends = hasPermission(me, 'referral.create');
   const [direction, setDirection] = useState<'incoming' | 'outgoing'>(receives ? 'incoming' : 'outgoing');
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<ReferralStatus | null>(null);
   const [page, setPage] = useState(1);
 
   const params = { direction, status, page, pageSize: PAGE_SIZE };
   const referrals = useQuery({
     queryKey: referralKeys.list(params),
-    queryFn: () => api.get<{ items: ReferralListItem[]; total: number }>(withQuery('/api/referrals', params)),
+    queryFn: () => call(referralsApi.list, { query: { ...params, status: status ?? undefined } }),
     placeholderData: keepPreviousData,
   });
 
@@ -62,7 +62,7 @@ export function ReferralsPage() {
           value={status}
           clearable
           onChange={(value) => {
-            setStatus(value);
+            setStatus(value as ReferralStatus | null);
             setPage(1);
           }}
           data-testid="referrals-filter-status"

@@ -5,16 +5,16 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { CaseDetail } from '../../shared/api/cases';
-import { MILESTONE_KINDS, RETURN_STATUSES, type ReturnPlan } from '../../shared/api/referrals';
-import { api } from '../api/client';
+import { careApi, MILESTONE_KINDS, RETURN_STATUSES, type ReturnInput, type ReturnPlan } from '../../shared/api/care';
+import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { CaseDatesProvider, DayInput } from '../cases/CaseDates';
 import { countryOptions } from '../cases/labels';
-import { careRecordPath, referralKeys } from './referralApi';
+import { referralKeys } from './referralApi';
 import { useCareAccess } from './useCareAccess';
 
 type Milestone = ReturnPlan['milestones'][number];
-const EMPTY = { status: 'planned', returnCountry: null as string | null, returnDate: null as string | null, iomInvolved: false, note: '', milestones: [] as Milestone[], version: 0 };
+const EMPTY = { status: 'planned' as ReturnPlan['status'], returnCountry: null as string | null, returnDate: null as string | null, iomInvolved: false, note: '', milestones: [] as Milestone[], version: 0 };
 
 /** Voluntary return (country, date, IOM involvement) and the reintegration milestones after it. */
 export function ReturnPanel({ caseData }: { caseData: CaseDetail }) {
@@ -23,7 +23,7 @@ export function ReturnPanel({ caseData }: { caseData: CaseDetail }) {
   const queryClient = useQueryClient();
   const may = useCareAccess(caseData)('return.manage');
   const key = referralKeys.caseRecords(caseData.id, 'return');
-  const loaded = useQuery({ queryKey: key, queryFn: () => api.get<{ plan: ReturnPlan | null }>(careRecordPath(caseData.id, 'return')) });
+  const loaded = useQuery({ queryKey: key, queryFn: () => call(careApi.returnPlan, { params: { id: caseData.id } }) });
   const [values, setValues] = useState(EMPTY);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -38,7 +38,10 @@ export function ReturnPanel({ caseData }: { caseData: CaseDetail }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await api.put<{ plan: ReturnPlan | null }>(careRecordPath(caseData.id, 'return'), { ...values, note: values.note.trim() || null });
+      const { returnCountry } = values;
+      if (!returnCountry) return; // the save button waits for a country
+      const body = { ...values, returnCountry: returnCountry as ReturnInput['returnCountry'], note: values.note.trim() || null };
+      const result = await call(careApi.saveReturnPlan, { params: { id: caseData.id }, body });
       queryClient.setQueryData(key, result);
       notifications.show({ color: 'teal', message: t('common.saved') });
     } catch (caught) {
@@ -54,7 +57,7 @@ export function ReturnPanel({ caseData }: { caseData: CaseDetail }) {
         <ErrorAlert error={error ?? loaded.error} />
         {!loaded.data?.plan && <Text c="dimmed">{t('return.empty')}</Text>}
         <Group grow align="flex-start">
-          <Select label={t('return.status')} data={RETURN_STATUSES.map((s) => ({ value: s, label: t(`returnStatus.${s}`) }))} value={values.status} onChange={(v) => set({ status: v ?? 'planned' })} allowDeselect={false} disabled={!may} data-testid="return-status" />
+          <Select label={t('return.status')} data={RETURN_STATUSES.map((s) => ({ value: s, label: t(`returnStatus.${s}`) }))} value={values.status} onChange={(v) => set({ status: (v ?? 'planned') as ReturnPlan['status'] })} allowDeselect={false} disabled={!may} data-testid="return-status" />
           <Select label={t('return.country')} data={countryOptions(intl)} value={values.returnCountry} onChange={(v) => set({ returnCountry: v })} searchable required disabled={!may} data-testid="return-country" />
           <DayInput label={t('return.date')} value={values.returnDate} onChange={(v) => set({ returnDate: v })} clearable disabled={!may} data-testid="return-date" />
         </Group>

@@ -3,19 +3,19 @@ import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { SERVICE_TYPES, type Provider } from '../../shared/api/providers';
-import { SERVICE_OUTCOMES, type ServiceDelivered } from '../../shared/api/referrals';
-import { api, withQuery } from '../api/client';
+import { providersApi, SERVICE_TYPES, type ServiceType } from '../../shared/api/providers';
+import { careApi, SERVICE_OUTCOMES, type ServiceDelivered } from '../../shared/api/care';
+import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { reportFormError } from '../forms/serverErrors';
 import { CaseDatesProvider, DayInput } from '../cases/CaseDates';
 
 interface ServiceValues {
-  serviceType: string | null;
+  serviceType: ServiceType | null;
   providerId: string | null;
   startDate: string | null;
   endDate: string | null;
-  outcome: string | null;
+  outcome: ServiceDelivered['outcome'] | null;
   note: string;
 }
 
@@ -27,7 +27,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 export function ServiceFormModal({ target, defaultType, onClose, onSaved }: {
   target: { referralId: string } | { caseId: string };
-  defaultType?: string;
+  defaultType?: ServiceType;
   onClose: () => void;
   onSaved: (items: ServiceDelivered[]) => void;
 }) {
@@ -47,16 +47,19 @@ export function ServiceFormModal({ target, defaultType, onClose, onSaved }: {
   const serviceType = form.getValues().serviceType;
   const providers = useQuery({
     queryKey: ['providers', 'by-service', serviceType],
-    queryFn: () => api.get<{ items: Provider[] }>(withQuery('/api/providers', { service: serviceType, pageSize: 200 })),
+    queryFn: () => call(providersApi.list, { query: { service: serviceType ?? undefined, pageSize: 200 } }),
     enabled: onCase && Boolean(serviceType),
   });
 
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
-    const body = { serviceType: values.serviceType, startDate: values.startDate, endDate: values.endDate || null, outcome: values.outcome, note: values.note.trim() || null };
+    const { serviceType, startDate, outcome } = values;
+    if (!serviceType || !startDate || !outcome) return; // the form's validation requires them
+    const body = { serviceType, startDate, endDate: values.endDate || null, outcome, note: values.note.trim() || null };
     try {
-      const path = onCase ? `/api/cases/${encodeURIComponent(target.caseId)}/services` : `/api/referrals/${encodeURIComponent(target.referralId)}/services`;
-      const result = await api.post<{ items: ServiceDelivered[] }>(path, onCase ? { ...body, providerId: values.providerId } : body);
+      const result = onCase
+        ? await call(careApi.recordCaseService, { params: { id: target.caseId }, body: { ...body, providerId: values.providerId } })
+        : await call(careApi.recordReferralService, { params: { id: target.referralId }, body });
       onSaved(result.items);
     } catch (error) {
       setFormError(reportFormError(intl, error, form, ['serviceType', 'providerId', 'startDate', 'endDate', 'outcome', 'note']));

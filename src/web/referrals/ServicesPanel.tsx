@@ -4,7 +4,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { CaseDetail } from '../../shared/api/cases';
-import type { ServiceDelivered } from '../../shared/api/referrals';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { formatDay } from '../cases/labels';
 import { ServiceFormModal } from './ServiceFormModal';
@@ -17,7 +16,7 @@ export function ServicesPanel({ caseData }: { caseData: CaseDetail }) {
   const t = (id: string) => intl.formatMessage({ id });
   const queryClient = useQueryClient();
   const may = useCareAccess(caseData);
-  const services = useCareItems<ServiceDelivered>(caseData.id, 'services');
+  const services = useCareItems(caseData.id, 'services');
   const [recording, setRecording] = useState(false);
 
   return (

@@ -4,16 +4,16 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { CaseDetail } from '../../shared/api/cases';
-import { SUPPORT_PLAN_TYPES, type SupportPlan } from '../../shared/api/referrals';
-import { api } from '../api/client';
+import { careApi, SUPPORT_PLAN_TYPES, type SupportPlan } from '../../shared/api/care';
+import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { reportFormError } from '../forms/serverErrors';
 import { CaseDatesProvider, DayInput } from '../cases/CaseDates';
 import { formatDay } from '../cases/labels';
-import { careRecordPath, referralKeys, useCareItems } from './referralApi';
+import { referralKeys, useCareItems } from './referralApi';
 import { useCareAccess } from './useCareAccess';
 
-interface PlanValues { type: string | null; objectives: string; actionPlan: string; plannedEndDate: string | null; actualEndDate: string | null }
+interface PlanValues { type: SupportPlan['type'] | null; objectives: string; actionPlan: string; plannedEndDate: string | null; actualEndDate: string | null }
 
 /** Adds a plan, or edits one against the version it was read at (a stale edit shows the conflict). */
 function PlanFormModal({ caseId, plan, onClose, onSaved }: { caseId: string; plan: SupportPlan | null; onClose: () => void; onSaved: (items: SupportPlan[]) => void }) {
@@ -26,10 +26,13 @@ function PlanFormModal({ caseId, plan, onClose, onSaved }: { caseId: string; pla
   });
   const submit = form.onSubmit(async (v) => {
     setFormError(null);
+    if (!v.type) return; // the form's validation requires it
     const body = { type: v.type, objectives: v.objectives.trim(), actionPlan: v.actionPlan.trim() || null, plannedEndDate: v.plannedEndDate || null, actualEndDate: v.actualEndDate || null };
     try {
-      const path = careRecordPath(caseId, plan ? `support-plans/${plan.id}` : 'support-plans');
-      onSaved((plan ? await api.patch<{ items: SupportPlan[] }>(path, { ...body, version: plan.version }) : await api.post<{ items: SupportPlan[] }>(path, body)).items);
+      const saved = plan
+        ? await call(careApi.updateSupportPlan, { params: { id: caseId, planId: plan.id }, body: { ...body, version: plan.version } })
+        : await call(careApi.createSupportPlan, { params: { id: caseId }, body });
+      onSaved(saved.items);
     } catch (error) {
       setFormError(reportFormError(intl, error, form, Object.keys(body)));
     }
@@ -64,7 +67,7 @@ export function SupportPlanPanel({ caseData }: { caseData: CaseDetail }) {
   const t = (id: string) => intl.formatMessage({ id });
   const queryClient = useQueryClient();
   const may = useCareAccess(caseData)('supportPlan.manage');
-  const plans = useCareItems<SupportPlan>(caseData.id, 'support-plans');
+  const plans = useCareItems(caseData.id, 'support-plans');
   const [editing, setEditing] = useState<SupportPlan | 'new' | null>(null);
 
   return (

@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { ReportDetail } from '../../shared/api/reports';
-import { api } from '../api/client';
+import { reportsApi, type ReportDetail } from '../../shared/api/reports';
+import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 
 /** Where the report was sent, and whether each agency confirmed it; the addressed agency acknowledges here. */
@@ -16,7 +16,7 @@ export function DispatchList({ report, onChanged }: { report: ReportDetail; onCh
     setError(null);
     setBusy(dispatchId);
     try {
-      await api.post(`/api/reports/${report.id}/dispatches/${dispatchId}/acknowledge`);
+      await call(reportsApi.acknowledgeDispatch, { params: { id: report.id, dispatchId } });
       onChanged();
     } catch (caught) {
       setError(caught);

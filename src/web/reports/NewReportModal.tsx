@@ -10,11 +10,11 @@ import {
   REPORT_URGENCIES,
   createReportBody,
   type CreateReportBody,
-  type ReportDetail,
+  reportsApi,
 } from '../../shared/api/reports';
 import { REGION_CODES, REGION_NAMES } from '../../shared/geo/regions';
 import { EXPLOITATION_FORMS } from '../../shared/htcds/victim';
-import { api } from '../api/client';
+import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { reportFormError } from '../forms/serverErrors';
 import { zodValidator } from '../forms/validation';
@@ -94,7 +94,7 @@ export function NewReportModal({ onClose, onCreated }: { onClose: () => void; on
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      const created = await api.post<ReportDetail>('/api/reports', toBody(values));
+      const created = await call(reportsApi.create, { body: toBody(values) });
       await queryClient.invalidateQueries({ queryKey: ['reports'] });
       onCreated(created.id);
     } catch (caught) {

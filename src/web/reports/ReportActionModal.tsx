@@ -1,24 +1,27 @@
 import { Button, Group, Modal, Select, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { DISPATCH_PURPOSES, REPORT_CLOSURE_REASONS, REPORT_KINDS, REPORT_URGENCIES, type ReportDetail } from '../../shared/api/reports';
-import { ApiError, api } from '../api/client';
+import { DISPATCH_PURPOSES, REPORT_CLOSURE_REASONS, REPORT_KINDS, REPORT_URGENCIES, reportsApi, type ReportDetail, type ReportKind, type ReportUrgency } from '../../shared/api/reports';
+import { call } from '../api/call';
+import { ApiError } from '../api/client';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { errorMessage } from '../forms/validation';
 import { codeOptions } from './labels';
 import { useDispatchTargets } from './useDispatchTargets';
 
 export type ReportAction = 'triage' | 'dispatch' | 'close';
+type DispatchPurpose = (typeof DISPATCH_PURPOSES)[number];
+type ClosureReason = (typeof REPORT_CLOSURE_REASONS)[number];
 
 /** One modal for the three decisions an operator takes on a report: triage, send to an agency, close. */
 export function ReportActionModal({ report, action, onClose, onDone }: { report: ReportDetail; action: ReportAction; onClose: () => void; onDone: (conflict: boolean) => void }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
-  const [kind, setKind] = useState<string | null>(report.kind);
-  const [urgency, setUrgency] = useState<string | null>(report.urgency);
-  const [purpose, setPurpose] = useState<string | null>(report.urgency === 'immediate_danger' ? 'emergency' : 'screening');
+  const [kind, setKind] = useState<ReportKind | null>(report.kind);
+  const [urgency, setUrgency] = useState<ReportUrgency | null>(report.urgency);
+  const [purpose, setPurpose] = useState<DispatchPurpose | null>(report.urgency === 'immediate_danger' ? 'emergency' : 'screening');
   const [agencyId, setAgencyId] = useState<string | null>(null);
-  const [reason, setReason] = useState<string | null>(null);
+  const [reason, setReason] = useState<ClosureReason | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const targets = useDispatchTargets(action === 'dispatch');
@@ -27,11 +30,12 @@ export function ReportActionModal({ report, action, onClose, onDone }: { report:
   const submit = async () => {
     setError(null);
     setBusy(true);
-    const base = `/api/reports/${report.id}`;
+    const params = { id: report.id };
     try {
-      if (action === 'triage') await api.post(`${base}/triage`, { version: report.version, kind, urgency });
-      if (action === 'dispatch') await api.post(`${base}/dispatches`, { version: report.version, purpose, ...(agencyId ? { agencyId } : {}) });
-      if (action === 'close') await api.post(`${base}/close`, { version: report.version, reason });
+      // `ready` below keeps the button disabled until the chosen values are there.
+      if (action === 'triage' && kind && urgency) await call(reportsApi.triage, { params, body: { version: report.version, kind, urgency } });
+      if (action === 'dispatch' && purpose) await call(reportsApi.dispatch, { params, body: { version: report.version, purpose, ...(agencyId ? { agencyId } : {}) } });
+      if (action === 'close' && reason) await call(reportsApi.close, { params, body: { version: report.version, reason } });
       onDone(false);
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'CONFLICT') onDone(true);

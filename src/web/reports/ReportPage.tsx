@@ -3,8 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
-import type { ReportDetail } from '../../shared/api/reports';
-import { ApiError, api } from '../api/client';
+import { reportsApi } from '../../shared/api/reports';
+import { call } from '../api/call';
+import { ApiError } from '../api/client';
 import { hasPermission, useMe } from '../api/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { PageTitle } from '../common/PageTitle';
@@ -44,7 +45,7 @@ export function ReportPage() {
   const canScreen = hasPermission(useMe().data, 'screening.create');
   const report = useQuery({
     queryKey: ['reports', 'detail', id],
-    queryFn: () => api.get<ReportDetail>(`/api/reports/${encodeURIComponent(id)}`),
+    queryFn: () => call(reportsApi.detail, { params: { id } }),
     retry: false,
   });
   const t = (key: string) => intl.formatMessage({ id: key });

@@ -4,8 +4,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
-import { REPORT_STATUSES, REPORT_URGENCIES, type ReportSummary } from '../../shared/api/reports';
-import { api, withQuery } from '../api/client';
+import { REPORT_STATUSES, REPORT_URGENCIES, reportsApi, type ReportStatus, type ReportUrgency } from '../../shared/api/reports';
+import { call } from '../api/call';
 import { hasPermission, useMe } from '../api/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { PageTitle } from '../common/PageTitle';
@@ -23,23 +23,20 @@ export function ReportsPage() {
   const navigate = useNavigate();
   const me = useMe().data;
   const [page, setPage] = useState(1);
-  const [status, setStatus] = useState<string>('open');
-  const [urgency, setUrgency] = useState<string | null>(null);
+  const [status, setStatus] = useState<ReportStatus | 'open' | 'all'>('open');
+  const [urgency, setUrgency] = useState<ReportUrgency | null>(null);
   const [creating, setCreating] = useState(false);
 
   const reports = useQuery({
     queryKey: ['reports', page, status, urgency],
-    queryFn: () =>
-      api.get<{ items: ReportSummary[]; total: number }>(
-        withQuery('/api/reports', { page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status, urgency }),
-      ),
+    queryFn: () => call(reportsApi.list, { query: { page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status, urgency: urgency ?? undefined } }),
     placeholderData: keepPreviousData,
   });
 
   const t = (id: string) => intl.formatMessage({ id });
   const statusOptions = [
-    { value: 'open', label: t('reports.filter.open') },
-    { value: 'all', label: t('reports.filter.all') },
+    { value: 'open' as const, label: t('reports.filter.open') },
+    { value: 'all' as const, label: t('reports.filter.all') },
     ...codeOptions(intl, 'report.status', REPORT_STATUSES),
   ];
 

@@ -6,8 +6,8 @@ import type { Locale } from '../../shared/locales';
 /** Badge colour per urgency: immediate danger must stand out on the work list. */
 export const URGENCY_COLOR: Record<ReportUrgency, string> = { immediate_danger: 'red', urgent: 'orange', standard: 'gray' };
 
-/** Select options for a closed list of codes labelled from the catalog under `prefix`. */
-export function codeOptions(intl: IntlShape, prefix: string, codes: readonly string[]) {
+/** Select options for a closed list of codes labelled from the catalog under `prefix` (a Select over them yields the code type). */
+export function codeOptions<Code extends string>(intl: IntlShape, prefix: string, codes: readonly Code[]): { value: Code; label: string }[] {
   return codes.map((code) => ({ value: code, label: intl.formatMessage({ id: `${prefix}.${code}` }) }));
 }
 

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DispatchTarget } from '../../shared/api/reports';
-import { api } from '../api/client';
+import { reportsApi } from '../../shared/api/reports';
+import { call } from '../api/call';
 
 /** Agencies the hotline may send a report to (only loaded for users who may dispatch). */
 export function useDispatchTargets(enabled: boolean) {
   return useQuery({
     queryKey: ['reports', 'dispatch-targets'],
-    queryFn: () => api.get<{ items: DispatchTarget[] }>('/api/reports/dispatch-targets'),
+    queryFn: () => call(reportsApi.dispatchTargets),
     enabled,
     staleTime: 5 * 60_000,
   });

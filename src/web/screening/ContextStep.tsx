@@ -1,9 +1,10 @@
 import { SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useIntl } from 'react-intl';
 import { VULNERABLE_GROUPS } from '../../shared/api/screening';
+import { REGION_CODES } from '../../shared/geo/regions';
 import { useLocale } from '../i18n/locale-context';
 import { provinceOptions, regionOptions } from '../cases/labels';
-import type { ScreeningDraft } from './draft';
+import { codeIn, type ScreeningDraft } from './draft';
 
 interface StepProps {
   draft: ScreeningDraft;
@@ -70,7 +71,7 @@ export function ContextStep({ draft, onChange, errors }: StepProps) {
           data={regionOptions(locale)}
           clearable
           value={draft.region}
-          onChange={(value) => onChange({ ...draft, region: value, province: null })}
+          onChange={(value) => onChange({ ...draft, region: codeIn(REGION_CODES, value), province: null })}
           data-testid="screening-region"
         />
         <Select

@@ -3,8 +3,8 @@ import { IconCheck, IconPencil } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { SCREENING_OUTCOMES, type ScreeningDetail } from '../../shared/api/screening';
-import { api } from '../api/client';
+import { SCREENING_OUTCOMES, screeningsApi, type ScreeningDetail, type ScreeningOutcome } from '../../shared/api/screening';
+import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { screeningKeys } from './screeningApi';
 
@@ -14,13 +14,13 @@ export function DecisionPanel({ screening, onDecided }: { screening: ScreeningDe
   const t = (id: string) => intl.formatMessage({ id });
   const queryClient = useQueryClient();
   const [overriding, setOverriding] = useState(false);
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<ScreeningOutcome | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
 
   const decide = useMutation({
-    mutationFn: (body: { outcome: string; reason: string | null }) =>
-      api.post<ScreeningDetail>(`/api/screenings/${encodeURIComponent(screening.id)}/decision`, { version: screening.version, ...body }),
+    mutationFn: (body: { outcome: ScreeningOutcome; reason: string | null }) =>
+      call(screeningsApi.decide, { params: { id: screening.id }, body: { version: screening.version, ...body } }),
     onSuccess: (detail) => {
       queryClient.setQueryData(screeningKeys.detail(detail.id), detail);
       void queryClient.invalidateQueries({ queryKey: screeningKeys.all });

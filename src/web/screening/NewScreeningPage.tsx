@@ -4,8 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router-dom';
-import { VICTIM_OUTCOMES, type ScreeningDetail } from '../../shared/api/screening';
-import { api } from '../api/client';
+import { VICTIM_OUTCOMES, screeningsApi, type ScreeningDetail } from '../../shared/api/screening';
+import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { PageTitle } from '../common/PageTitle';
 import { ContextStep } from './ContextStep';
@@ -38,7 +38,7 @@ export function NewScreeningPage() {
   const narrow = useMediaQuery('(max-width: 36em)');
 
   const submit = useMutation({
-    mutationFn: () => api.post<ScreeningDetail>('/api/screenings', toRequest(draft, set.data!.id)),
+    mutationFn: () => call(screeningsApi.create, { body: toRequest(draft, set.data!.id) }),
     onSuccess: (detail) => {
       setScreening(detail);
       queryClient.setQueryData(screeningKeys.detail(detail.id), detail);

@@ -5,15 +5,15 @@ import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { DuplicateCandidates } from '../cases/DuplicateCandidates';
-import type { z } from 'zod';
-import type { openCaseResponse, ScreeningDetail } from '../../shared/api/screening';
-import { PRS_GENDERS } from '../../shared/htcds/person';
-import { api } from '../api/client';
+import { screeningsApi, type ScreeningDetail } from '../../shared/api/screening';
+import { COUNTRY_CODES } from '../../shared/htcds/countries';
+import { PRS_GENDERS, type PrsGender } from '../../shared/htcds/person';
+import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { codeOptions, countryOptions } from '../cases/labels';
+import { codeIn } from './draft';
 import { screeningKeys } from './screeningApi';
 
-type Opened = z.infer<typeof openCaseResponse>;
 const THIS_YEAR = new Date().getFullYear();
 
 /**
@@ -28,20 +28,26 @@ export function OpenCasePanel({ screening }: { screening: ScreeningDetail }) {
   const countries = useMemo(() => countryOptions(intl), [intl]);
   const [names, setNames] = useState({ givenNameAr: '', familyNameAr: '', givenNameLatin: '', familyNameLatin: '' });
   const [birthYear, setBirthYear] = useState<number | string>('');
-  const [sex, setSex] = useState<string>(screening.sex);
-  const [citizenship, setCitizenship] = useState<string | null>(screening.nationality);
+  const [sex, setSex] = useState<PrsGender>(screening.sex);
+  const [citizenship, setCitizenship] = useState(screening.nationality);
   const [nameError, setNameError] = useState<string | null>(null);
 
   const open = useMutation({
     mutationFn: () =>
-      api.post<Opened>(`/api/screenings/${encodeURIComponent(screening.id)}/open-case`, {
-        version: screening.version,
-        person: {
-          ...Object.fromEntries(Object.entries(names).map(([key, value]) => [key, value.trim() || null])),
-          birthYear: typeof birthYear === 'number' ? birthYear : null,
-          birthYearEstimated: true,
-          sex,
-          citizenships: citizenship ? [citizenship] : [],
+      call(screeningsApi.openCase, {
+        params: { id: screening.id },
+        body: {
+          version: screening.version,
+          person: {
+            givenNameAr: names.givenNameAr.trim() || null,
+            familyNameAr: names.familyNameAr.trim() || null,
+            givenNameLatin: names.givenNameLatin.trim() || null,
+            familyNameLatin: names.familyNameLatin.trim() || null,
+            birthYear: typeof birthYear === 'number' ? birthYear : null,
+            birthYearEstimated: true,
+            sex,
+            citizenships: citizenship ? [citizenship] : [],
+          },
         },
       }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: screeningKeys.all }),
@@ -109,8 +115,8 @@ export function OpenCasePanel({ screening }: { screening: ScreeningDetail }) {
             onChange={setBirthYear}
             data-testid="case-form-birth-year"
           />
-          <Select label={t('screening.person.sex')} data={codeOptions(intl, 'screening.sex', PRS_GENDERS)} allowDeselect={false} value={sex} onChange={(v) => v && setSex(v)} data-testid="case-form-sex" />
-          <Select label={t('screening.case.citizenship')} data={countries} searchable clearable value={citizenship} onChange={setCitizenship} data-testid="case-form-citizenship" />
+          <Select label={t('screening.person.sex')} data={codeOptions(intl, 'screening.sex', PRS_GENDERS)} allowDeselect={false} value={sex} onChange={(v) => setSex(codeIn(PRS_GENDERS, v) ?? sex)} data-testid="case-form-sex" />
+          <Select label={t('screening.case.citizenship')} data={countries} searchable clearable value={citizenship} onChange={(v) => setCitizenship(codeIn(COUNTRY_CODES, v))} data-testid="case-form-citizenship" />
         </SimpleGrid>
         <Group>
           <Button leftSection={<IconFolderPlus size={16} aria-hidden />} onClick={submit} loading={open.isPending} data-testid="screening-open-case">

@@ -3,9 +3,11 @@ import { IconShieldLock } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { AGE_BANDS, type AgeBand } from '../../shared/api/screening';
+import { COUNTRY_CODES } from '../../shared/htcds/countries';
+import { LANGUAGE_CODES } from '../../shared/htcds/languages';
 import { PRS_GENDERS } from '../../shared/htcds/person';
 import { codeOptions, countryOptions, victimLanguageOptions } from '../cases/labels';
-import { withAgeBand, type ScreeningDraft } from './draft';
+import { codeIn, withAgeBand, type ScreeningDraft } from './draft';
 
 /** Step 2: person basics only (age band, sex, nationality, language): no name is asked at this stage. */
 export function PersonStep({ draft, onChange, errors }: { draft: ScreeningDraft; onChange: (draft: ScreeningDraft) => void; errors: readonly string[] }) {
@@ -27,7 +29,7 @@ export function PersonStep({ draft, onChange, errors }: { draft: ScreeningDraft;
           data={AGE_BANDS.map((band) => ({ value: band, label: t(`screening.ageBand.${band}`) }))}
           value={draft.ageBand}
           error={required('ageBand')}
-          onChange={(value) => value && onChange(withAgeBand(draft, value as AgeBand))}
+          onChange={(value: AgeBand | null) => value && onChange(withAgeBand(draft, value))}
           data-testid="screening-age-band"
         />
         <Select
@@ -36,11 +38,11 @@ export function PersonStep({ draft, onChange, errors }: { draft: ScreeningDraft;
           data={codeOptions(intl, 'screening.sex', PRS_GENDERS)}
           value={draft.sex}
           error={required('sex')}
-          onChange={(value) => onChange({ ...draft, sex: value })}
+          onChange={(value) => onChange({ ...draft, sex: codeIn(PRS_GENDERS, value) })}
           data-testid="screening-sex"
         />
-        <Select label={t('screening.person.nationality')} data={countries} searchable clearable value={draft.nationality} onChange={(value) => onChange({ ...draft, nationality: value })} data-testid="screening-nationality" />
-        <Select label={t('screening.person.language')} data={languages} searchable clearable value={draft.language} onChange={(value) => onChange({ ...draft, language: value })} data-testid="screening-language" />
+        <Select label={t('screening.person.nationality')} data={countries} searchable clearable value={draft.nationality} onChange={(value) => onChange({ ...draft, nationality: codeIn(COUNTRY_CODES, value) })} data-testid="screening-nationality" />
+        <Select label={t('screening.person.language')} data={languages} searchable clearable value={draft.language} onChange={(value) => onChange({ ...draft, language: codeIn(LANGUAGE_CODES, value) })} data-testid="screening-language" />
       </SimpleGrid>
       <Switch
         label={t('screening.person.isChild')}

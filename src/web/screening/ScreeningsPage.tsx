@@ -4,8 +4,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import { SCREENING_CONTEXTS, SCREENING_OUTCOMES, type ScreeningOutcome, type ScreeningSummary } from '../../shared/api/screening';
-import { api, withQuery } from '../api/client';
+import { SCREENING_CONTEXTS, SCREENING_OUTCOMES, screeningsApi, type ScreeningContext, type ScreeningOutcome } from '../../shared/api/screening';
+import { call } from '../api/call';
 import { hasPermission, useMe } from '../api/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { PageTitle } from '../common/PageTitle';
@@ -24,12 +24,12 @@ export function ScreeningsPage() {
   const me = useMe().data;
   const t = (id: string) => intl.formatMessage({ id });
   const [page, setPage] = useState(1);
-  const [outcome, setOutcome] = useState<string | null>(null);
-  const [context, setContext] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<ScreeningOutcome | null>(null);
+  const [context, setContext] = useState<ScreeningContext | null>(null);
   const params = { page, pageSize: PAGE_SIZE, outcome, context };
   const list = useQuery({
     queryKey: screeningKeys.list(params),
-    queryFn: () => api.get<{ items: ScreeningSummary[]; total: number }>(withQuery('/api/screenings', params)),
+    queryFn: () => call(screeningsApi.list, { query: { page, pageSize: PAGE_SIZE, outcome: outcome ?? undefined, context: context ?? undefined } }),
     placeholderData: keepPreviousData,
   });
   const filtered = Boolean(outcome || context);

@@ -1,20 +1,25 @@
-import { CHILD_AGE_BANDS, type AgeBand, type IndicatorAnswer } from '../../shared/api/screening';
+import type { BodyIn } from '../../shared/api/contract';
+import { CHILD_AGE_BANDS, type AgeBand, type IndicatorAnswer, type screeningsApi, type VulnerableGroup } from '../../shared/api/screening';
+import type { RegionCode } from '../../shared/geo/regions';
+import type { CountryCode } from '../../shared/htcds/countries';
+import type { LanguageCode } from '../../shared/htcds/languages';
+import type { PrsGender } from '../../shared/htcds/person';
 
 /** The interview as the stepper holds it, before it is sent. */
 export interface ScreeningDraft {
   context: 'reactive' | 'proactive';
   campaignName: string;
-  vulnerableGroup: string | null;
+  vulnerableGroup: VulnerableGroup | null;
   place: string;
-  region: string | null;
+  region: RegionCode | null;
   province: string | null;
   screenedOn: string;
   reportId: string | null;
   ageBand: AgeBand | null;
   isChild: boolean;
-  sex: string | null;
-  nationality: string | null;
-  language: string | null;
+  sex: PrsGender | null;
+  nationality: CountryCode | null;
+  language: LanguageCode | null;
   answers: Record<string, IndicatorAnswer>;
 }
 
@@ -52,8 +57,17 @@ export function withAgeBand(draft: ScreeningDraft, ageBand: AgeBand): ScreeningD
   return { ...draft, ageBand, isChild: ageBand === 'unknown' ? draft.isChild : CHILD_AGE_BANDS.includes(ageBand) };
 }
 
-/** The POST /api/screenings body. */
-export function toRequest(draft: ScreeningDraft, indicatorSetId: string) {
+/** The code among `codes` that a select answered with, or null (a cleared select, or a value not in the list). */
+export function codeIn<Code extends string>(codes: readonly Code[], value: string | null): Code | null {
+  return codes.find((code) => code === value) ?? null;
+}
+
+/**
+ * The POST /api/screenings body. The age band and sex are required by the
+ * person step (`missingInStep`) before the interview is sent, so their
+ * fallbacks are never what is sent.
+ */
+export function toRequest(draft: ScreeningDraft, indicatorSetId: string): BodyIn<typeof screeningsApi.create> {
   return {
     indicatorSetId,
     context: draft.context,
@@ -64,9 +78,9 @@ export function toRequest(draft: ScreeningDraft, indicatorSetId: string) {
     province: draft.province,
     screenedOn: draft.screenedOn,
     reportId: draft.reportId,
-    ageBand: draft.ageBand,
+    ageBand: draft.ageBand ?? 'unknown',
     isChild: draft.isChild,
-    sex: draft.sex,
+    sex: draft.sex ?? 'NonSpecifiedUnknown',
     nationality: draft.nationality,
     language: draft.language,
     answers: draft.answers,

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { IndicatorSet, ScreeningDetail } from '../../shared/api/screening';
-import { api } from '../api/client';
+import { indicatorSetsApi, screeningsApi } from '../../shared/api/screening';
+import { call } from '../api/call';
 
 /** Query keys of screenings and indicator sets, so a change refreshes exactly what it touched. */
 export const screeningKeys = {
@@ -12,14 +12,14 @@ export const screeningKeys = {
 
 /** The indicator set new screenings use. */
 export function useCurrentIndicatorSet() {
-  return useQuery({ queryKey: screeningKeys.indicatorSet('current'), queryFn: () => api.get<IndicatorSet>('/api/screening/indicator-sets/current') });
+  return useQuery({ queryKey: screeningKeys.indicatorSet('current'), queryFn: () => call(indicatorSetsApi.current) });
 }
 
 /** One indicator set version (an old screening shows the questions it was asked with). */
 export function useIndicatorSet(id: string | undefined) {
   return useQuery({
     queryKey: screeningKeys.indicatorSet(id ?? ''),
-    queryFn: () => api.get<IndicatorSet>(`/api/screening/indicator-sets/${encodeURIComponent(id!)}`),
+    queryFn: () => call(indicatorSetsApi.one, { params: { id: id! } }),
     enabled: Boolean(id),
     staleTime: Infinity, // versions never change
   });
@@ -27,5 +27,5 @@ export function useIndicatorSet(id: string | undefined) {
 
 /** One screening as its reader may see it. */
 export function useScreening(id: string) {
-  return useQuery({ queryKey: screeningKeys.detail(id), queryFn: () => api.get<ScreeningDetail>(`/api/screenings/${encodeURIComponent(id)}`), retry: false });
+  return useQuery({ queryKey: screeningKeys.detail(id), queryFn: () => call(screeningsApi.detail, { params: { id } }), retry: false });
 }

@@ -101,7 +101,7 @@ async function loadForDecision(tx: Tx, grantId: string) {
   // User first, then grant: the same order as a role change, so the two cannot deadlock.
   const user = await lockUser(tx, peek.userId);
   const [grant] = await tx.select().from(roleGrants).where(eq(roleGrants.id, grantId)).for('update');
-  if (grant!.status !== 'pending') throw new AppError('CONFLICT', 'This request was already decided or replaced', { reason: 'not_pending' });
+  if (grant!.status !== 'pending') throw new AppError('CONFLICT', 'This request was already decided or replaced', { reason: 'role_grant_decided' });
   return { grant: grant!, user };
 }
 
@@ -117,7 +117,7 @@ export async function approveRoleGrant(tx: Tx, audit: AuditContext & { actorUser
   }
   if (grant.userId === audit.actorUserId) throw new AppError('FORBIDDEN', 'You cannot approve roles for yourself', { reason: 'own_account' });
   // A move to another agency withdraws the request, so this is a safety net.
-  if (user.agencyId !== grant.agencyId) throw new AppError('CONFLICT', 'The user has moved to another agency', { reason: 'not_pending' });
+  if (user.agencyId !== grant.agencyId) throw new AppError('CONFLICT', 'The user has moved to another agency', { reason: 'user_agency_changed' });
   const roles = [...new Set([...user.roles, ...grant.roles])];
   await tx.update(users).set({ roles, updatedAt: new Date() }).where(eq(users.id, user.id));
   await tx.update(roleGrants).set({ status: 'approved', decidedBy: audit.actorUserId, decidedAt: new Date() }).where(eq(roleGrants.id, grant.id));

@@ -126,7 +126,7 @@ describe('granting a role that reaches identities', () => {
     // A decided grant cannot be decided again.
     const twice = await admin2.post(`/api/role-grants/${body.pendingGrant.id}/approve`);
     expect(twice.statusCode).toBe(409);
-    expect(twice.json().error.details.reason).toBe('not_pending');
+    expect(twice.json().error.details.reason).toBe('role_grant_decided');
   });
 
   it('adding such a role to an existing user also waits, and the user it is for cannot approve it either', async () => {

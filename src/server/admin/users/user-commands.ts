@@ -36,7 +36,7 @@ async function assertAgencyExists(tx: Tx, agencyId: string): Promise<void> {
 
 async function assertUsernameFree(tx: Tx, username: string): Promise<void> {
   const taken = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
-  if (taken[0]) throw new AppError('CONFLICT', 'This username is taken', { reason: 'duplicate', issues: [{ field: 'username', reason: 'taken' }] });
+  if (taken[0]) throw new AppError('CONFLICT', 'This username is taken', { reason: 'username_taken', issues: [{ field: 'username', reason: 'taken' }] });
 }
 
 /**

@@ -1,4 +1,7 @@
 import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { ROLE_GRANT_CAUSES } from '@shared/api/admin.js';
+import { ROLES } from '@shared/roles.js';
+import { ROLE_GRANT_STATUSES } from './codes.js';
 
 // Mirrors migrations/0010_role_grants_activation.sql; the SQL file is the source of truth.
 
@@ -7,10 +10,10 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
 export const roleGrants = pgTable('role_grants', {
   id: uuid('id').primaryKey().defaultRandom(),
   userId: uuid('user_id').notNull(),
-  roles: text('roles').array().notNull(),
+  roles: text('roles', { enum: ROLES }).array().notNull(),
   agencyId: uuid('agency_id').notNull(),
-  cause: text('cause').notNull(),
-  status: text('status').notNull().default('pending'),
+  cause: text('cause', { enum: ROLE_GRANT_CAUSES }).notNull(),
+  status: text('status', { enum: ROLE_GRANT_STATUSES }).notNull().default('pending'),
   requestedBy: uuid('requested_by').notNull(),
   requestedAt: ts('requested_at').notNull().defaultNow(),
   decidedBy: uuid('decided_by'),

@@ -1,4 +1,8 @@
 import { bigint, bigserial, boolean, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { encryptedText } from '../../crypto/encrypted-columns.js';
+import { AGENCY_TYPES } from '@shared/agencies.js';
+import { LOCALES } from '@shared/locales.js';
+import { ROLES } from '@shared/roles.js';
 
 // Mirrors migrations/0001_core.sql; the SQL files are the source of truth.
 
@@ -16,7 +20,8 @@ export const systemSettings = pgTable('system_settings', {
 export const agencies = pgTable('agencies', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
-  type: text('type').notNull(),
+  type: text('type', { enum: AGENCY_TYPES }).notNull(),
+  // Free text (a region's name), unlike the coded regions of cases and reports.
   region: text('region'),
   disabled: boolean('disabled').notNull().default(false),
   ...timestamps,
@@ -27,13 +32,13 @@ export const users = pgTable('users', {
   username: text('username').notNull(),
   displayName: text('display_name').notNull(),
   agencyId: uuid('agency_id').notNull(),
-  roles: text('roles').array().notNull(),
-  locale: text('locale').notNull().default('ar'),
+  roles: text('roles', { enum: ROLES }).array().notNull(),
+  locale: text('locale', { enum: LOCALES }).notNull().default('ar'),
   passwordHash: text('password_hash').notNull(),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
   disabled: boolean('disabled').notNull().default(false),
-  totpSecretEnc: text('totp_secret_enc'),
-  totpPendingSecretEnc: text('totp_pending_secret_enc'),
+  totpSecretEnc: encryptedText('totp_secret_enc'),
+  totpPendingSecretEnc: encryptedText('totp_pending_secret_enc'),
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -12,3 +12,5 @@ export * from './providers.js';
 // referrals
 export * from './referrals.js';
 export * from './notifications.js';
+// reference lists (countries)
+export * from './reference.js';

@@ -1,4 +1,6 @@
 import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { PROVIDER_LANGUAGES, SERVICE_TYPES, TARGET_GROUPS } from '@shared/api/providers.js';
+import { REGION_CODES } from '@shared/geo/regions.js';
 
 // Mirrors migrations/0004_providers.sql; the SQL files are the source of truth.
 
@@ -8,10 +10,10 @@ export const serviceProviders = pgTable('service_providers', {
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
   city: text('city'),
-  regions: text('regions').array().notNull(),
+  regions: text('regions', { enum: REGION_CODES }).array().notNull(),
   servesNationally: boolean('serves_nationally').notNull().default(false),
-  languages: text('languages').array().notNull(),
-  targetGroups: text('target_groups').array().notNull(),
+  languages: text('languages', { enum: PROVIDER_LANGUAGES }).array().notNull(),
+  targetGroups: text('target_groups', { enum: TARGET_GROUPS }).array().notNull(),
   openingHours: text('opening_hours').notNull().default(''),
   contactPhone: text('contact_phone'),
   contactEmail: text('contact_email'),
@@ -26,7 +28,7 @@ export const providerServices = pgTable(
   'provider_services',
   {
     providerId: uuid('provider_id').notNull(),
-    serviceType: text('service_type').notNull(),
+    serviceType: text('service_type', { enum: SERVICE_TYPES }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.providerId, t.serviceType] })],
 );

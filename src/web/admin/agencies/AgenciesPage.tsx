@@ -4,8 +4,8 @@ import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { Agency } from '../../../shared/api/admin';
-import { api, withQuery } from '../../api/client';
+import { adminApi, type Agency } from '../../../shared/api/admin';
+import { call } from '../../api/call';
 import { hasPermission, useMe } from '../../api/session';
 import { ConfirmModal } from '../../common/ConfirmModal';
 import { ErrorAlert } from '../../common/ErrorAlert';
@@ -29,7 +29,7 @@ export function AgenciesPage() {
 
   const agencies = useQuery({
     queryKey: ['agencies', page],
-    queryFn: () => api.get<{ items: Agency[]; total: number }>(withQuery('/api/agencies', { page, pageSize: PAGE_SIZE })),
+    queryFn: () => call(adminApi.listAgencies, { query: { page, pageSize: PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
 
@@ -39,7 +39,7 @@ export function AgenciesPage() {
   };
 
   const setDisabled = async (agency: Agency, disabled: boolean) => {
-    await api.patch(`/api/agencies/${agency.id}`, { disabled });
+    await call(adminApi.updateAgency, { params: { id: agency.id }, body: { disabled } });
     saved(disabled ? 'agencies.disabledDone' : 'agencies.enabledDone');
   };
   const enable = (agency: Agency) =>

@@ -2,9 +2,9 @@ import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { agencyBody, type Agency } from '../../../shared/api/admin';
+import { adminApi, agencyBody, type Agency } from '../../../shared/api/admin';
 import type { AgencyType } from '../../../shared/agencies';
-import { api } from '../../api/client';
+import { call } from '../../api/call';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { reportFormError } from '../../forms/serverErrors';
 import { zodValidator } from '../../forms/validation';
@@ -27,10 +27,11 @@ export function AgencyFormModal({ agency, onClose, onSaved }: { agency: Agency |
 
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
-    const body = { name: values.name.trim(), type: values.type, region: values.region.trim() || null };
+    // Validated above with the same schema; parsing gives the body its contract type.
+    const body = agencyBody.parse({ name: values.name.trim(), type: values.type, region: values.region.trim() || null });
     try {
-      if (agency) await api.patch(`/api/agencies/${agency.id}`, body);
-      else await api.post('/api/agencies', body);
+      if (agency) await call(adminApi.updateAgency, { params: { id: agency.id }, body });
+      else await call(adminApi.createAgency, { body });
       onSaved();
     } catch (error) {
       setFormError(reportFormError(intl, error, form, ['name', 'type', 'region']));

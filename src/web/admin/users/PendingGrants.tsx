@@ -4,8 +4,8 @@ import { IconShieldLock } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { RoleGrant } from '../../../shared/api/admin';
-import { api } from '../../api/client';
+import { adminApi, type RoleGrant } from '../../../shared/api/admin';
+import { call } from '../../api/call';
 import { ConfirmModal } from '../../common/ConfirmModal';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { isolate } from './isolate';
@@ -26,13 +26,13 @@ export function PendingGrants({ viewerId }: { viewerId: string | undefined }) {
   const intl = useIntl();
   const queryClient = useQueryClient();
   const [deciding, setDeciding] = useState<{ grant: RoleGrant; decision: Decision } | null>(null);
-  const grants = useQuery({ queryKey: ['role-grants'], queryFn: () => api.get<{ items: RoleGrant[] }>('/api/role-grants') });
+  const grants = useQuery({ queryKey: ['role-grants'], queryFn: () => call(adminApi.pendingGrants) });
 
   const roleNames = (grant: RoleGrant) => intl.formatList(grant.roles.map((role) => intl.formatMessage({ id: `role.${role}` })), { type: 'conjunction' });
   const decide = async () => {
     if (!deciding) return;
     try {
-      await api.post(`/api/role-grants/${deciding.grant.id}/${deciding.decision}`);
+      await call(deciding.decision === 'approve' ? adminApi.approveGrant : adminApi.rejectGrant, { params: { id: deciding.grant.id } });
     } finally {
       void queryClient.invalidateQueries({ queryKey: ['role-grants'] });
       void queryClient.invalidateQueries({ queryKey: ['users'] });

@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { createUserBody, updateUserBody, type UserSummary, type UserWithActivationCode } from '../../../shared/api/admin';
-import { api } from '../../api/client';
+import { adminApi, createUserBody, updateUserBody, type UserSummary, type UserWithActivationCode } from '../../../shared/api/admin';
+import { call } from '../../api/call';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { reportFormError } from '../../forms/serverErrors';
 import { zodValidator } from '../../forms/validation';
@@ -63,7 +63,7 @@ export function UserFormModal({ user, isSelf, onClose, onSaved }: UserFormModalP
     setFormError(null);
     try {
       if (creating) {
-        onSaved(await api.post<UserWithActivationCode>('/api/users', { ...values, username: values.username.trim().toLowerCase() }));
+        onSaved(await call(adminApi.createUser, { body: createUserBody.parse({ ...values, username: values.username.trim().toLowerCase() }) }));
         return;
       }
       // Only what changed: an unchanged role list must not replace a pending request.
@@ -71,7 +71,7 @@ export function UserFormModal({ user, isSelf, onClose, onSaved }: UserFormModalP
       if (values.displayName !== user.displayName) changes['displayName'] = values.displayName;
       if (!isSelf && values.agencyId !== user.agencyId) changes['agencyId'] = values.agencyId;
       if (!isSelf && !sameSet(values.roles, initialRoles)) changes['roles'] = values.roles;
-      if (Object.keys(changes).length > 0) await api.patch(`/api/users/${user.id}`, changes);
+      if (Object.keys(changes).length > 0) await call(adminApi.updateUser, { params: { id: user.id }, body: updateUserBody.parse(changes) });
       onSaved(null);
     } catch (error) {
       setFormError(reportFormError(intl, error, form, FIELDS));

@@ -5,8 +5,8 @@ import { IconHourglassHigh, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { UserSummary, UserWithActivationCode } from '../../../shared/api/admin';
-import { api, withQuery } from '../../api/client';
+import { adminApi, type UserSummary, type UserWithActivationCode } from '../../../shared/api/admin';
+import { call } from '../../api/call';
 import { hasPermission, useMe } from '../../api/session';
 import { ConfirmModal } from '../../common/ConfirmModal';
 import { ErrorAlert } from '../../common/ErrorAlert';
@@ -26,26 +26,26 @@ const ACTIONS: Record<UserAction, { titleId: string; confirmId: string; doneId: 
     titleId: 'users.disableTitle',
     confirmId: 'users.disableConfirm',
     doneId: 'users.disabledDone',
-    run: (user) => api.patch(`/api/users/${user.id}`, { disabled: true }),
+    run: (user) => call(adminApi.updateUser, { params: { id: user.id }, body: { disabled: true } }),
   },
   enable: {
     titleId: 'users.enableTitle',
     confirmId: 'users.enableConfirm',
     doneId: 'users.enabledDone',
-    run: (user) => api.patch(`/api/users/${user.id}`, { disabled: false }),
+    run: (user) => call(adminApi.updateUser, { params: { id: user.id }, body: { disabled: false } }),
   },
   reset2fa: {
     titleId: 'users.reset2faTitle',
     confirmId: 'users.reset2faConfirm',
     doneId: 'users.reset2faDone',
-    run: (user) => api.post(`/api/users/${user.id}/reset-2fa`),
+    run: (user) => call(adminApi.resetTwoFactor, { params: { id: user.id } }),
   },
   // Sanad's "reset password": the administrator never sets one, they hand over a new one-time code.
   activation: {
     titleId: 'users.newActivationTitle',
     confirmId: 'users.newActivationConfirm',
     doneId: 'common.saved',
-    run: (user) => api.post<UserWithActivationCode>(`/api/users/${user.id}/activation`),
+    run: (user) => call(adminApi.reissueActivation, { params: { id: user.id } }),
   },
 };
 
@@ -63,7 +63,7 @@ export function UsersPage() {
 
   const users = useQuery({
     queryKey: ['users', page, q],
-    queryFn: () => api.get<{ items: UserSummary[]; total: number }>(withQuery('/api/users', { page, pageSize: PAGE_SIZE, q })),
+    queryFn: () => call(adminApi.listUsers, { query: { page, pageSize: PAGE_SIZE, q: q || undefined } }),
     placeholderData: keepPreviousData,
   });
 

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Agency } from '../../../shared/api/admin';
-import { api } from '../../api/client';
+import { adminApi } from '../../../shared/api/admin';
+import { call } from '../../api/call';
 
 /** Agencies for the user forms' select; disabled agencies cannot receive new users. */
 export function useAgencyOptions(currentAgencyId?: string) {
   const agencies = useQuery({
     queryKey: ['agencies', 'options'],
-    queryFn: () => api.get<{ items: Agency[]; total: number }>('/api/agencies?page=1&pageSize=200'),
+    queryFn: () => call(adminApi.listAgencies, { query: { page: 1, pageSize: 200 } }),
     staleTime: 60_000,
   });
   const options = (agencies.data?.items ?? [])

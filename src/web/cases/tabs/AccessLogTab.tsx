@@ -2,12 +2,12 @@ import { Badge, Table } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { CaseDetail } from '../../../shared/api/cases';
-import { api, withQuery } from '../../api/client';
+import { casesApi, type CaseDetail } from '../../../shared/api/cases';
+import { call } from '../../api/call';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { Pager } from '../../common/Pager';
 import { optionalMessage } from '../../i18n/optionalMessage';
-import { caseKeys, casePath, type AccessLogEntry } from '../caseApi';
+import { caseKeys } from '../caseApi';
 import { formatMoment } from '../labels';
 import { TabEmpty } from './TabEmpty';
 import { TabLoading } from './TabLoading';
@@ -21,7 +21,7 @@ export function AccessLogTab({ caseData }: { caseData: CaseDetail }) {
   const [page, setPage] = useState(1);
   const log = useQuery({
     queryKey: [...caseKeys.sub(caseData.id, 'access-log'), page],
-    queryFn: () => api.get<{ items: AccessLogEntry[]; total: number }>(withQuery(casePath(caseData.id, 'access-log'), { page, pageSize: PAGE_SIZE })),
+    queryFn: () => call(casesApi.accessLog, { params: { id: caseData.id }, query: { page, pageSize: PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
 

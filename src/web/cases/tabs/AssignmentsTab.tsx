@@ -4,12 +4,12 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { CaseDetail } from '../../../shared/api/cases';
-import { api } from '../../api/client';
+import { casesApi, type CaseDetail } from '../../../shared/api/cases';
+import { call } from '../../api/call';
 import { useMe } from '../../api/session';
 import { ConfirmModal } from '../../common/ConfirmModal';
 import { ErrorAlert } from '../../common/ErrorAlert';
-import { caseKeys, casePath } from '../caseApi';
+import { caseKeys } from '../caseApi';
 import { formatMoment } from '../labels';
 import { TabEmpty } from './TabEmpty';
 
@@ -36,7 +36,7 @@ export function AssignmentsTab({ caseData }: { caseData: CaseDetail }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await api.post<{ assignments: Assignment[] }>(casePath(caseData.id, 'assignments'), { userId: me.user.id });
+      const result = await call(casesApi.assign, { params: { id: caseData.id }, body: { userId: me.user.id } });
       replaceAssignments(result.assignments);
       notifications.show({ color: 'teal', message: t('cases.assignments.assigned') });
     } catch (caught) {
@@ -97,7 +97,7 @@ export function AssignmentsTab({ caseData }: { caseData: CaseDetail }) {
         danger
         onConfirm={async () => {
           if (!removing) return;
-          await api.delete(casePath(caseData.id, `assignments/${removing.userId}`));
+          await call(casesApi.unassign, { params: { id: caseData.id, userId: removing.userId } });
           replaceAssignments(caseData.assignments.filter((a) => a.userId !== removing.userId));
         }}
         onClose={() => setRemoving(null)}

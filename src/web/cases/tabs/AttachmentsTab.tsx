@@ -4,12 +4,13 @@ import { IconDownload, IconPaperclip } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { CaseDetail } from '../../../shared/api/cases';
+import { casesApi, type CaseDetail } from '../../../shared/api/cases';
 import { ATTACHMENT_MEDIA_TYPES, MAX_ATTACHMENT_BYTES } from '../../../shared/htcds/case';
-import { ApiError, api } from '../../api/client';
+import { call } from '../../api/call';
+import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { errorMessage } from '../../forms/validation';
-import { caseKeys, casePath, useCaseItems, type Attachment } from '../caseApi';
+import { attachmentDownloadPath, caseKeys, useCaseAttachments } from '../caseApi';
 import { formatMoment } from '../labels';
 import { TabEmpty } from './TabEmpty';
 import { TabLoading } from './TabLoading';
@@ -33,7 +34,7 @@ export function AttachmentsTab({ caseData }: { caseData: CaseDetail }) {
   const t = (id: string) => intl.formatMessage({ id });
   const canRead = caseData.allowedActions.includes('case.readAttachment');
   const canAttach = caseData.allowedActions.includes('case.attach');
-  const attachments = useCaseItems<Attachment>(caseData.id, 'attachments', canRead);
+  const attachments = useCaseAttachments(caseData.id, canRead);
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
@@ -51,7 +52,7 @@ export function AttachmentsTab({ caseData }: { caseData: CaseDetail }) {
     if (!file || fileError) return;
     setUploading(true);
     try {
-      await api.post(casePath(caseData.id, 'attachments'), { fileName: file.name, contentBase64: await readAsBase64(file) });
+      await call(casesApi.addAttachment, { params: { id: caseData.id }, body: { fileName: file.name, contentBase64: await readAsBase64(file) } });
       setFile(null);
       notifications.show({ color: 'teal', message: t('cases.attachments.uploaded') });
       await queryClient.invalidateQueries({ queryKey: caseKeys.sub(caseData.id, 'attachments') });
@@ -113,7 +114,7 @@ export function AttachmentsTab({ caseData }: { caseData: CaseDetail }) {
                   <Table.Td>{a.uploadedByName}</Table.Td>
                   <Table.Td>{formatMoment(intl, a.uploadedAt)}</Table.Td>
                   <Table.Td>
-                    <Anchor href={casePath(caseData.id, `attachments/${a.id}`)} download={a.fileName} data-testid="attachment-download">
+                    <Anchor href={attachmentDownloadPath(caseData.id, a.id)} download={a.fileName} data-testid="attachment-download">
                       <Group gap={4} wrap="nowrap">
                         <IconDownload size={16} aria-hidden />
                         {t('cases.attachments.download')}

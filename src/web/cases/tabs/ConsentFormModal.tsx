@@ -3,15 +3,14 @@ import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { giveConsentBody, type Consent } from '../../../shared/api/cases';
-import type { Provider } from '../../../shared/api/providers';
+import { casesApi, giveConsentBody, type Consent } from '../../../shared/api/cases';
+import { providersApi } from '../../../shared/api/providers';
 import { CONSENT_METHODS, CONSENT_TYPES } from '../../../shared/htcds/case';
-import { api } from '../../api/client';
+import { call } from '../../api/call';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { reportFormError } from '../../forms/serverErrors';
 import { zodValidator } from '../../forms/validation';
 import { CaseDatesProvider, DayInput } from '../CaseDates';
-import { casePath } from '../caseApi';
 import { CODE_PREFIX, codeOptions } from '../labels';
 
 interface ConsentFormValues {
@@ -40,7 +39,7 @@ function consentBody(values: ConsentFormValues) {
 function useConsentAgencies() {
   const providers = useQuery({
     queryKey: ['providers', 'consent-agencies'],
-    queryFn: () => api.get<{ items: Provider[]; total: number }>('/api/providers?page=1&pageSize=200'),
+    queryFn: () => call(providersApi.list, { query: { page: 1, pageSize: 200 } }),
     staleTime: 60_000,
   });
   const options = useMemo(() => {
@@ -66,7 +65,8 @@ export function ConsentFormModal({ caseId, onClose, onSaved }: { caseId: string;
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
     try {
-      const result = await api.post<{ items: Consent[] }>(casePath(caseId, 'consents'), consentBody(values));
+      // Already validated against the same schema: parsing only gives the body its checked type.
+      const result = await call(casesApi.giveConsent, { params: { id: caseId }, body: giveConsentBody.parse(consentBody(values)) });
       onSaved(result.items);
     } catch (error) {
       // The server names the timestamp it was sent; the form shows it as a day.

@@ -4,10 +4,10 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { CaseDetail, Consent } from '../../../shared/api/cases';
-import { api } from '../../api/client';
+import { casesApi, type CaseDetail, type Consent } from '../../../shared/api/cases';
+import { call } from '../../api/call';
 import { ConfirmModal } from '../../common/ConfirmModal';
-import { caseKeys, casePath } from '../caseApi';
+import { caseKeys } from '../caseApi';
 import { CODE_PREFIX, codeLabel, formatMoment } from '../labels';
 import { ConsentFormModal } from './ConsentFormModal';
 import { TabEmpty } from './TabEmpty';
@@ -105,7 +105,7 @@ export function ConsentsTab({ caseData }: { caseData: CaseDetail }) {
         danger
         onConfirm={async () => {
           if (!revoking) return;
-          const result = await api.post<{ items: Consent[] }>(casePath(caseData.id, `consents/${revoking.id}/revoke`));
+          const result = await call(casesApi.revokeConsent, { params: { id: caseData.id, consentId: revoking.id } });
           replaceConsents(result.items);
           notifications.show({ color: 'teal', message: t('cases.consent.revoked') });
         }}

@@ -3,11 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { CaseDetail } from '../../../shared/api/cases';
-import { api } from '../../api/client';
+import { casesApi, type CaseDetail } from '../../../shared/api/cases';
+import { call } from '../../api/call';
 import { ConfirmModal } from '../../common/ConfirmModal';
 import { ErrorAlert } from '../../common/ErrorAlert';
-import { caseKeys, useCaseItems, useDuplicates, type MergeRequest } from '../caseApi';
+import { caseKeys, useDuplicates, useMergeRequests, type MergeRequest } from '../caseApi';
 import { DuplicateCandidates } from '../DuplicateCandidates';
 import { CODE_PREFIX, codeLabel, formatMoment } from '../labels';
 import { TabEmpty } from './TabEmpty';
@@ -21,7 +21,7 @@ export function DuplicatesTab({ caseData }: { caseData: CaseDetail }) {
   const queryClient = useQueryClient();
   const t = (id: string) => intl.formatMessage({ id });
   const duplicates = useDuplicates(caseData.id);
-  const requests = useCaseItems<MergeRequest>(caseData.id, 'merge-requests');
+  const requests = useMergeRequests(caseData.id);
   const [deciding, setDeciding] = useState<{ request: MergeRequest; decision: 'accept' | 'decline' } | null>(null);
   const pendingTargets = (requests.data?.items ?? []).filter((r) => r.status === 'pending' && r.sourceCaseId === caseData.id).map((r) => r.targetCaseId);
 
@@ -111,7 +111,7 @@ export function DuplicatesTab({ caseData }: { caseData: CaseDetail }) {
         danger={deciding?.decision === 'accept'}
         onConfirm={async () => {
           if (!deciding) return;
-          await api.post(`/api/cases/merge-requests/${deciding.request.id}/${deciding.decision}`);
+          await call(deciding.decision === 'accept' ? casesApi.acceptMerge : casesApi.declineMerge, { params: { requestId: deciding.request.id } });
           // A merge changes both cases: refresh everything about this one.
           await queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseData.id) });
           notifications.show({ color: 'teal', message: t('common.saved') });

@@ -2,15 +2,14 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } 
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { eventBody } from '../../../shared/api/cases';
+import { casesApi, eventBody } from '../../../shared/api/cases';
 import { TRAFFICKING_EVENT_TYPES } from '../../../shared/htcds/victim';
-import { api } from '../../api/client';
+import { call } from '../../api/call';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { reportFormError } from '../../forms/serverErrors';
 import { zodValidator } from '../../forms/validation';
 import { useLocale } from '../../i18n/locale-context';
 import { CaseDatesProvider, DayInput } from '../CaseDates';
-import { casePath } from '../caseApi';
 import { CODE_PREFIX, codeOptions, countryOptions, regionOptions } from '../labels';
 
 interface EventFormValues {
@@ -54,7 +53,8 @@ export function EventFormModal({ caseId, onClose, onSaved }: { caseId: string; o
   const submit = form.onSubmit(async (v) => {
     setFormError(null);
     try {
-      await api.post(casePath(caseId, 'events'), eventRequest(v));
+      // Already validated against the same schema: parsing only gives the body its checked type.
+      await call(casesApi.addEvent, { params: { id: caseId }, body: eventBody.parse(eventRequest(v)) });
       onSaved();
     } catch (error) {
       setFormError(reportFormError(intl, error, form, FIELDS));

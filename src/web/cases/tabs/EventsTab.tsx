@@ -6,7 +6,7 @@ import { useIntl } from 'react-intl';
 import type { CaseDetail } from '../../../shared/api/cases';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { useLocale } from '../../i18n/locale-context';
-import { caseKeys, useCaseItems, type TraffickingEvent } from '../caseApi';
+import { caseKeys, useCaseEvents, type TraffickingEvent } from '../caseApi';
 import { CODE_PREFIX, codeLabel, countryLabel, formatDay, regionLabel } from '../labels';
 import { EventFormModal } from './EventFormModal';
 import { TabEmpty } from './TabEmpty';
@@ -20,7 +20,7 @@ export function EventsTab({ caseData }: { caseData: CaseDetail }) {
   const { locale } = useLocale();
   const queryClient = useQueryClient();
   const t = (id: string) => intl.formatMessage({ id });
-  const events = useCaseItems<TraffickingEvent>(caseData.id, 'events');
+  const events = useCaseEvents(caseData.id);
   const [adding, setAdding] = useState(false);
 
   const where = (e: TraffickingEvent) => [e.city, e.region ? regionLabel(e.region, locale) : null, countryLabel(intl, e.country)].filter(Boolean).join(' · ');

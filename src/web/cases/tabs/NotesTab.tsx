@@ -3,12 +3,12 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { noteBody, type CaseDetail } from '../../../shared/api/cases';
-import { api } from '../../api/client';
+import { casesApi, noteBody, type CaseDetail } from '../../../shared/api/cases';
+import { call } from '../../api/call';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { reportFormError } from '../../forms/serverErrors';
 import { zodValidator } from '../../forms/validation';
-import { caseKeys, casePath, useCaseItems, type CaseNote } from '../caseApi';
+import { caseKeys, useCaseNotes } from '../caseApi';
 import { formatMoment } from '../labels';
 import { TabLoading } from './TabLoading';
 import { TabEmpty } from './TabEmpty';
@@ -18,7 +18,7 @@ export function NotesTab({ caseData }: { caseData: CaseDetail }) {
   const intl = useIntl();
   const queryClient = useQueryClient();
   const t = (id: string) => intl.formatMessage({ id });
-  const notes = useCaseItems<CaseNote>(caseData.id, 'notes');
+  const notes = useCaseNotes(caseData.id);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({ initialValues: { body: '' }, validate: zodValidator(noteBody, intl) });
   const canWrite = caseData.allowedActions.includes('case.update');
@@ -26,7 +26,7 @@ export function NotesTab({ caseData }: { caseData: CaseDetail }) {
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
     try {
-      await api.post(casePath(caseData.id, 'notes'), values);
+      await call(casesApi.addNote, { params: { id: caseData.id }, body: values });
       form.reset();
       await queryClient.invalidateQueries({ queryKey: caseKeys.sub(caseData.id, 'notes') });
     } catch (error) {

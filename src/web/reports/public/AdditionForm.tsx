@@ -2,8 +2,8 @@ import { Alert, Button, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { ADDITION_MAX, publicAdditionBody } from '../../../shared/api/reports';
-import { api } from '../../api/client';
+import { ADDITION_MAX, publicAdditionBody, publicReportsApi } from '../../../shared/api/reports';
+import { call } from '../../api/call';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { reportFormError } from '../../forms/serverErrors';
 import { zodValidator } from '../../forms/validation';
@@ -23,7 +23,7 @@ export function AdditionForm({ initialCode = '' }: { initialCode?: string }) {
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      await api.post('/api/public/reports/additions', { receiptCode: values.receiptCode.trim().toUpperCase(), text: values.text });
+      await call(publicReportsApi.addTo, { body: { receiptCode: values.receiptCode.trim().toUpperCase(), text: values.text } });
       setDone(true);
       form.setFieldValue('text', '');
     } catch (caught) {

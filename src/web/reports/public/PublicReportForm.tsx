@@ -2,10 +2,10 @@ import { Button, Checkbox, Fieldset, NumberInput, Radio, Select, SimpleGrid, Sta
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { CALLER_TYPES, CONTACT_MAX, PUBLIC_NARRATIVE_MAX, publicReportBody, type PublicReportBody } from '../../../shared/api/reports';
+import { CALLER_TYPES, CONTACT_MAX, PUBLIC_NARRATIVE_MAX, publicReportBody, publicReportsApi, type PublicReportBody } from '../../../shared/api/reports';
 import { REGION_CODES, REGION_NAMES, type RegionCode } from '../../../shared/geo/regions';
 import { EXPLOITATION_FORMS, type ExploitationForm } from '../../../shared/htcds/victim';
-import { api } from '../../api/client';
+import { call } from '../../api/call';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { reportFormError } from '../../forms/serverErrors';
 import { zodValidator } from '../../forms/validation';
@@ -66,7 +66,7 @@ export function PublicReportForm({ onReceipt }: { onReceipt: (receiptCode: strin
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      const { receiptCode } = await api.post<{ receiptCode: string }>('/api/public/reports', toPayload(values, locale));
+      const { receiptCode } = await call(publicReportsApi.submit, { body: toPayload(values, locale) });
       onReceipt(receiptCode);
     } catch (caught) {
       setError(reportFormError(intl, caught, form, FIELDS));

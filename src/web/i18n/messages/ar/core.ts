@@ -98,7 +98,7 @@ export const core: Record<string, string> = {
   'error.METHOD_NOT_ALLOWED': 'هذه العملية غير مسموح بها.',
   'error.VALIDATION_FAILED': 'بعض الحقول غير صالحة. راجع الاستمارة.',
   'error.WEAK_PASSWORD': 'كلمة المرور هذه ضعيفة جدًا.',
-  'error.CONFLICT': 'عدّل شخص آخر هذا السجل في هذه الأثناء. أعد التحميل وحاول مجددًا.',
+  'error.CONFLICT': 'لا يتوافق هذا الإجراء مع الوضع الحالي لهذا السجل. أعد التحميل وحاول مجددًا.',
   'error.PAYLOAD_TOO_LARGE': 'البيانات المرسلة كبيرة جدًا.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'هذا النوع من المحتوى غير مقبول.',
   'error.RATE_LIMITED': 'محاولات كثيرة جدًا. انتظر قليلًا ثم أعد المحاولة.',

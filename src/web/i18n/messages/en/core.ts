@@ -95,7 +95,7 @@ export const core: Record<string, string> = {
   'error.METHOD_NOT_ALLOWED': 'This operation is not allowed.',
   'error.VALIDATION_FAILED': 'Some fields are not valid. Check the form.',
   'error.WEAK_PASSWORD': 'This password is too weak.',
-  'error.CONFLICT': 'Someone else changed this record in the meantime. Reload and try again.',
+  'error.CONFLICT': 'This action does not fit the record’s current state. Reload it and try again.',
   'error.PAYLOAD_TOO_LARGE': 'The data sent is too large.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'This type of content is not accepted.',
   'error.RATE_LIMITED': 'Too many attempts. Wait a moment and try again.',

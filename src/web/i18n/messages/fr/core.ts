@@ -97,7 +97,7 @@ export const core: Record<string, string> = {
   'error.METHOD_NOT_ALLOWED': 'Cette opération n’est pas autorisée.',
   'error.VALIDATION_FAILED': 'Certains champs ne sont pas valides. Vérifiez le formulaire.',
   'error.WEAK_PASSWORD': 'Ce mot de passe est trop faible.',
-  'error.CONFLICT': 'Quelqu’un d’autre a modifié cet enregistrement entre-temps. Rechargez et réessayez.',
+  'error.CONFLICT': 'Cette action ne correspond plus à l’état actuel de l’enregistrement. Rechargez-le et réessayez.',
   'error.PAYLOAD_TOO_LARGE': 'Les données envoyées sont trop volumineuses.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Ce type de contenu n’est pas accepté.',
   'error.RATE_LIMITED': 'Trop de tentatives. Patientez un instant puis réessayez.',

@@ -1,22 +1,15 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Role } from '@shared/roles.js';
-import type { followUpBody, FollowUp, SupportPlan, supportPlanBody, supportPlanPatch } from '@shared/api/referrals.js';
+import type { followUpBody, FollowUp, SupportPlan, supportPlanBody, supportPlanPatch } from '@shared/api/care.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
-import { decryptOptional, decryptText, encryptOptional, encryptText } from '../crypto/encryption.js';
+import { open, openOptional, seal, sealOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
 import { caseFollowUps, supportPlans, users } from '../db/schema/index.js';
 import { AppError, conflict, notFound } from '../http/app-error.js';
 import { can, type Actor } from '../policies/authorize.js';
-import { caseIdsInScope } from '../cases/case-scope.js';
-
-const C = {
-  objectives: 'support_plan.objectives',
-  actionPlan: 'support_plan.action_plan',
-  purpose: 'follow_up.purpose',
-  outcome: 'follow_up.outcome_note',
-} as const;
+import { idsInScope } from '../policies/access.js';
 
 /** A case's support plans (HTCDS spl_), oldest first, decrypted for a reader of the case. */
 export async function listSupportPlans(tx: Tx, keyring: Keyring, caseId: string): Promise<SupportPlan[]> {
@@ -24,8 +17,8 @@ export async function listSupportPlans(tx: Tx, keyring: Keyring, caseId: string)
   return rows.map((p) => ({
     id: p.id,
     type: p.type as SupportPlan['type'],
-    objectives: decryptText(keyring, p.objectivesEnc, C.objectives),
-    actionPlan: decryptOptional(keyring, p.actionPlanEnc, C.actionPlan),
+    objectives: open(keyring, supportPlans.objectivesEnc, p.objectivesEnc),
+    actionPlan: openOptional(keyring, supportPlans.actionPlanEnc, p.actionPlanEnc),
     plannedEndDate: p.plannedEndDate,
     actualEndDate: p.actualEndDate,
     version: p.version,
@@ -40,8 +33,8 @@ export async function createSupportPlan(tx: Tx, keyring: Keyring, actorId: strin
     .values({
       caseId,
       type: input.type,
-      objectivesEnc: encryptText(keyring, input.objectives, C.objectives),
-      actionPlanEnc: encryptOptional(keyring, input.actionPlan, C.actionPlan),
+      objectivesEnc: seal(keyring, supportPlans.objectivesEnc, input.objectives),
+      actionPlanEnc: sealOptional(keyring, supportPlans.actionPlanEnc, input.actionPlan),
       plannedEndDate: input.plannedEndDate,
       actualEndDate: input.actualEndDate,
       createdBy: actorId,
@@ -55,8 +48,8 @@ export async function createSupportPlan(tx: Tx, keyring: Keyring, actorId: strin
 export async function updateSupportPlan(tx: Tx, keyring: Keyring, audit: AuditContext, caseId: string, planId: string, input: z.output<typeof supportPlanPatch>): Promise<void> {
   const { version, objectives, actionPlan, ...plain } = input;
   const set: Partial<typeof supportPlans.$inferInsert> = { ...plain, updatedAt: new Date() };
-  if (objectives !== undefined) set.objectivesEnc = encryptText(keyring, objectives, C.objectives);
-  if (actionPlan !== undefined) set.actionPlanEnc = encryptOptional(keyring, actionPlan, C.actionPlan);
+  if (objectives !== undefined) set.objectivesEnc = seal(keyring, supportPlans.objectivesEnc, objectives);
+  if (actionPlan !== undefined) set.actionPlanEnc = sealOptional(keyring, supportPlans.actionPlanEnc, actionPlan);
   const updated = await tx
     .update(supportPlans)
     .set({ ...set, version: sql`${supportPlans.version} + 1` })
@@ -80,11 +73,11 @@ export async function listFollowUps(tx: Tx, keyring: Keyring, caseId: string, to
   return rows.map(({ f, assigneeName }) => ({
     id: f.id,
     dueDate: f.dueDate,
-    purpose: decryptText(keyring, f.purposeEnc, C.purpose),
+    purpose: open(keyring, caseFollowUps.purposeEnc, f.purposeEnc),
     assigneeId: f.assigneeId,
     assigneeName,
     doneAt: f.doneAt?.toISOString() ?? null,
-    outcomeNote: decryptOptional(keyring, f.outcomeNoteEnc, C.outcome),
+    outcomeNote: openOptional(keyring, caseFollowUps.outcomeNoteEnc, f.outcomeNoteEnc),
     overdue: !f.doneAt && f.dueDate < today,
   }));
 }
@@ -92,7 +85,7 @@ export async function listFollowUps(tx: Tx, keyring: Keyring, caseId: string, to
 /**
  * Whether `userId` may work the case: an active user whose roles grant
  * follow-up work and whose case scope reaches this case, decided by the same
- * grant table and SQL scope that admit the author (rules.ts, case-scope.ts).
+ * grant table and SQL scope that admit the author (rules.ts, policies/access/cases.ts).
  */
 async function mayWorkCase(tx: Tx, userId: string, caseId: string): Promise<boolean> {
   const [user] = await tx
@@ -102,7 +95,7 @@ async function mayWorkCase(tx: Tx, userId: string, caseId: string): Promise<bool
   if (!user) return false;
   const assignee: Actor = { userId: user.id, username: user.username, agencyId: user.agencyId, roles: user.roles as Role[] };
   if (!can(assignee, 'followUp.manage')) return false;
-  return (await caseIdsInScope(tx, assignee, 'case.update', [caseId])).has(caseId);
+  return (await idsInScope(tx, assignee, 'case.update', 'case', [caseId])).has(caseId);
 }
 
 /**
@@ -117,7 +110,7 @@ export async function createFollowUp(tx: Tx, keyring: Keyring, actorId: string, 
   }
   const [row] = await tx
     .insert(caseFollowUps)
-    .values({ caseId, dueDate: input.dueDate, purposeEnc: encryptText(keyring, input.purpose, C.purpose), assigneeId: input.assigneeId ?? actorId, createdBy: actorId })
+    .values({ caseId, dueDate: input.dueDate, purposeEnc: seal(keyring, caseFollowUps.purposeEnc, input.purpose), assigneeId: input.assigneeId ?? actorId, createdBy: actorId })
     .returning({ id: caseFollowUps.id });
   await recordAudit(tx, audit, { action: 'followUp.created', resourceType: 'case', resourceId: caseId, changedFields: ['followUps'], details: { followUpId: row!.id, dueDate: input.dueDate } });
   return row!.id;
@@ -127,12 +120,12 @@ export async function createFollowUp(tx: Tx, keyring: Keyring, actorId: string, 
 export async function completeFollowUp(tx: Tx, keyring: Keyring, actorId: string, audit: AuditContext, caseId: string, followUpId: string, outcomeNote: string | null): Promise<void> {
   const updated = await tx
     .update(caseFollowUps)
-    .set({ doneAt: new Date(), doneBy: actorId, outcomeNoteEnc: encryptOptional(keyring, outcomeNote, C.outcome) })
+    .set({ doneAt: new Date(), doneBy: actorId, outcomeNoteEnc: sealOptional(keyring, caseFollowUps.outcomeNoteEnc, outcomeNote) })
     .where(and(eq(caseFollowUps.id, followUpId), eq(caseFollowUps.caseId, caseId), isNull(caseFollowUps.doneAt)))
     .returning({ id: caseFollowUps.id });
   if (!updated[0]) {
     const [exists] = await tx.select({ id: caseFollowUps.id }).from(caseFollowUps).where(and(eq(caseFollowUps.id, followUpId), eq(caseFollowUps.caseId, caseId)));
-    throw exists ? new AppError('CONFLICT', 'This follow-up is already done', { reason: 'already_done' }) : notFound('Follow-up');
+    throw exists ? new AppError('CONFLICT', 'This follow-up is already done', { reason: 'follow_up_done' }) : notFound('Follow-up');
   }
   await recordAudit(tx, audit, { action: 'followUp.completed', resourceType: 'case', resourceId: caseId, changedFields: ['followUps'], details: { followUpId } });
 }

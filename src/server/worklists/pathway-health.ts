@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { PathwayHealth } from '@shared/api/referrals.js';
+import type { PathwayHealth } from '@shared/api/worklists.js';
 import type { Db, Tx } from '../db/database.js';
-import { dueAtExpression, loadReferralSettings } from './referral-settings.js';
+import { dueAtExpression, loadReferralSettings } from '../referrals/referral-settings.js';
 
 /** Time to acceptance is measured over this window. */
 export const ACCEPTANCE_WINDOW_DAYS = 90;

@@ -1,35 +1,32 @@
 import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { referralServiceBody, serviceBody, ServiceDelivered } from '@shared/api/referrals.js';
+import type { referralServiceBody, serviceBody, ServiceDelivered } from '@shared/api/care.js';
 import type { ServiceType } from '@shared/api/providers.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
-import { decryptOptional, encryptOptional } from '../crypto/encryption.js';
+import { openOptional, sealOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
 import { agencies, referrals, serviceProviders, servicesDelivered } from '../db/schema/index.js';
 import { AppError } from '../http/app-error.js';
 import type { Actor } from '../policies/authorize.js';
-import { loadCaseInScope } from '../cases/case-scope.js';
-import { invalidTransition } from './referral-lifecycle.js';
-import { loadReferralInScope } from './referral-scope.js';
-
-const NOTE_CONTEXT = 'service_delivered.note';
+import { invalidTransition } from '../referrals/referral-lifecycle.js';
+import { loadReferralInScope } from '../referrals/referral-scope.js';
 
 interface NewService {
   caseId: string;
   referralId: string | null;
   providerId: string | null;
-  serviceType: string;
+  serviceType: ServiceType;
   startDate: string;
   endDate: string | null;
-  outcome: string;
+  outcome: ServiceDelivered['outcome'];
   note: string | null;
 }
 
 async function insertService(tx: Tx, keyring: Keyring, actor: Actor, audit: AuditContext, s: NewService): Promise<string> {
   const [row] = await tx
     .insert(servicesDelivered)
-    .values({ ...s, noteEnc: encryptOptional(keyring, s.note, NOTE_CONTEXT), recordedBy: actor.userId, recordingAgencyId: actor.agencyId })
+    .values({ ...s, noteEnc: sealOptional(keyring, servicesDelivered.noteEnc, s.note), recordedBy: actor.userId, recordingAgencyId: actor.agencyId })
     .returning({ id: servicesDelivered.id });
   await recordAudit(tx, audit, {
     action: 'service.recorded',
@@ -66,9 +63,12 @@ export async function recordServiceOnReferral(tx: Tx, keyring: Keyring, actor: A
   });
 }
 
-/** The case worker records a service delivered outside a referral (or on the provider's behalf). */
+/**
+ * The case worker records a service delivered outside a referral (or on the
+ * provider's behalf), on a case the caller loaded as workable (in their update
+ * scope, not merged).
+ */
 export async function recordServiceOnCase(tx: Tx, keyring: Keyring, actor: Actor, audit: AuditContext, caseId: string, input: z.output<typeof serviceBody>): Promise<string> {
-  await loadCaseInScope(tx, actor, 'case.update', caseId);
   if (input.providerId) {
     const [provider] = await tx.select({ id: serviceProviders.id }).from(serviceProviders).where(eq(serviceProviders.id, input.providerId));
     if (!provider) throw new AppError('VALIDATION_FAILED', 'Unknown provider', { issues: [{ field: 'providerId', reason: 'unknown' }] });
@@ -93,7 +93,7 @@ export async function listServices(tx: Tx, keyring: Keyring, where: SQL): Promis
     startDate: s.startDate,
     endDate: s.endDate,
     outcome: s.outcome as ServiceDelivered['outcome'],
-    note: decryptOptional(keyring, s.noteEnc, NOTE_CONTEXT),
+    note: openOptional(keyring, servicesDelivered.noteEnc, s.noteEnc),
     recordedByAgencyName: agencyName,
     createdAt: s.createdAt.toISOString(),
   }));

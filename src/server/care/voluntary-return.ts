@@ -1,15 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { returnBody, ReturnPlan } from '@shared/api/referrals.js';
+import type { returnBody, ReturnPlan } from '@shared/api/care.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
-import { decryptOptional, encryptOptional } from '../crypto/encryption.js';
+import { openOptional, sealOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
 import { caseReturns, reintegrationMilestones } from '../db/schema/index.js';
 import { conflict } from '../http/app-error.js';
-
-const NOTE = 'case_return.note';
-const MILESTONE_NOTE = 'reintegration_milestone.note';
 
 /** The case's voluntary-return plan with its reintegration milestones, or null. */
 export async function loadReturnPlan(tx: Tx, keyring: Keyring, caseId: string): Promise<ReturnPlan | null> {
@@ -21,12 +18,12 @@ export async function loadReturnPlan(tx: Tx, keyring: Keyring, caseId: string): 
     returnCountry: plan.returnCountry,
     returnDate: plan.returnDate,
     iomInvolved: plan.iomInvolved,
-    note: decryptOptional(keyring, plan.noteEnc, NOTE),
+    note: openOptional(keyring, caseReturns.noteEnc, plan.noteEnc),
     milestones: milestones.map((m) => ({
       kind: m.kind as ReturnPlan['milestones'][number]['kind'],
       targetDate: m.targetDate,
       achievedOn: m.achievedOn,
-      note: decryptOptional(keyring, m.noteEnc, MILESTONE_NOTE),
+      note: openOptional(keyring, reintegrationMilestones.noteEnc, m.noteEnc),
     })),
     version: plan.version,
     updatedAt: plan.updatedAt.toISOString(),
@@ -43,7 +40,7 @@ export async function saveReturnPlan(tx: Tx, keyring: Keyring, actorId: string, 
     returnCountry: input.returnCountry,
     returnDate: input.returnDate,
     iomInvolved: input.iomInvolved,
-    noteEnc: encryptOptional(keyring, input.note, NOTE),
+    noteEnc: sealOptional(keyring, caseReturns.noteEnc, input.note),
     updatedBy: actorId,
     updatedAt: new Date(),
   };
@@ -61,7 +58,7 @@ export async function saveReturnPlan(tx: Tx, keyring: Keyring, actorId: string, 
   await tx.delete(reintegrationMilestones).where(eq(reintegrationMilestones.caseId, caseId));
   if (input.milestones.length > 0) {
     await tx.insert(reintegrationMilestones).values(
-      input.milestones.map((m, position) => ({ caseId, kind: m.kind, targetDate: m.targetDate, achievedOn: m.achievedOn, noteEnc: encryptOptional(keyring, m.note, MILESTONE_NOTE), position })),
+      input.milestones.map((m, position) => ({ caseId, kind: m.kind, targetDate: m.targetDate, achievedOn: m.achievedOn, noteEnc: sealOptional(keyring, reintegrationMilestones.noteEnc, m.note), position })),
     );
   }
   await recordAudit(tx, audit, {

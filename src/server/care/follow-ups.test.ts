@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSanad, type TestClient, type TestSanad } from '../test/harness.js';
-import { openCaseVia } from './test-helpers.js';
+import { openCaseVia } from '../referrals/test-helpers.js';
 
 /** A follow-up goes only to someone who may work the case: it names the case to its assignee. */
 let sanad: TestSanad;

@@ -1,0 +1,41 @@
+/** العربية: السبب الفعلي لخطأ في الواجهة البرمجية (`errorReason.<CODE>.<reason>`، القائمة المغلقة في shared/error-reasons.ts). */
+export const errorReasons: Record<string, string> = {
+  'errorReason.FORBIDDEN.own_request': 'أنت من طلب هذه الأدوار: يجب أن يوافق عليها مسؤول آخر.',
+  'errorReason.FORBIDDEN.own_account': 'هذه الأدوار تخص حسابك: يجب أن يوافق عليها مسؤول آخر.',
+  'errorReason.FORBIDDEN.self_role_change': 'لا يمكنك تغيير أدوارك بنفسك. اطلب ذلك من مسؤول آخر.',
+  'errorReason.FORBIDDEN.self_agency_change': 'لا يمكنك نقل حسابك إلى هيئة أخرى بنفسك. اطلب ذلك من مسؤول آخر.',
+  'errorReason.FORBIDDEN.self_activation': 'لا يمكنك إصدار رمز تفعيل لحسابك. غيّر كلمة المرور من صفحة ملفك الشخصي.',
+
+  'errorReason.VALIDATION_FAILED.malformed_json': 'تعذّرت قراءة البيانات المرسلة. أعد تحميل الصفحة وحاول مجددًا.',
+  'errorReason.VALIDATION_FAILED.bad_request': 'الطلب غير سليم. أعد تحميل الصفحة وحاول مجددًا.',
+
+  'errorReason.CONFLICT.stale_version': 'عدّل شخص آخر هذا السجل في هذه الأثناء. أعد التحميل وحاول مجددًا.',
+  'errorReason.CONFLICT.duplicate': 'يوجد من قبلُ سجل بهذه القيم.',
+  'errorReason.CONFLICT.username_taken': 'اسم المستخدم هذا مستعمل من قبل. اختر اسمًا آخر.',
+  'errorReason.CONFLICT.self_lockout': 'لا يمكنك تعطيل حسابك بنفسك.',
+  'errorReason.CONFLICT.role_grant_decided': 'سبقت الموافقة على منح الأدوار هذا أو رفضه أو استبداله.',
+  'errorReason.CONFLICT.user_agency_changed': 'انتقل هذا المستخدم إلى هيئة أخرى منذ تقديم الطلب، فلم يعد الطلب ساريًا.',
+  'errorReason.CONFLICT.two_factor_enrolled': 'التحقق بخطوتين مُعَدّ من قبل لهذا الحساب.',
+  'errorReason.CONFLICT.two_factor_not_started': 'ابدأ أولًا بإعداد التحقق بخطوتين.',
+  'errorReason.CONFLICT.case_closed': 'هذا الملف مغلق: لا يمكن إحالته ولا إغلاقه مرة أخرى.',
+  'errorReason.CONFLICT.case_merged': 'دُمج هذا الملف في ملف آخر، ولم يعد تعديله ممكنًا.',
+  'errorReason.CONFLICT.open_referrals': 'لا تزال لهذا الملف إحالات مفتوحة. ألغِها أو أتمّها قبل إغلاقه.',
+  'errorReason.CONFLICT.merge_already_requested': 'سبق طلب دمج هذين الملفين، والطلب في انتظار القرار.',
+  'errorReason.CONFLICT.merge_already_decided': 'سبق البتّ في طلب الدمج هذا.',
+  'errorReason.CONFLICT.merge_target_merged': 'الملف المطلوب الدمج فيه دُمج هو نفسه في ملف آخر. اطلب الدمج في ذلك الملف بدلًا منه.',
+  'errorReason.CONFLICT.shelter_full': 'مركز الإيواء ممتلئ: لا يوجد أي سرير شاغر. إن شغر سرير فحدّث أولًا عدد الأسرّة المشغولة، وإلا فارفض الإحالة.',
+  'errorReason.CONFLICT.referral_invalid_transition': 'لم تعد حالة هذه الإحالة تسمح بهذه الخطوة. أعد التحميل للاطلاع على وضعها الحالي.',
+  'errorReason.CONFLICT.follow_up_done': 'سبق تسجيل إنجاز هذه المتابعة.',
+  'errorReason.CONFLICT.screening_case_opened': 'سبق فتح ملف انطلاقًا من هذا الفرز، فنتيجته نهائية.',
+  'errorReason.CONFLICT.no_victim_outcome': 'لا يمكن فتح ملف إلا بعد تأكيد نتيجة «ضحية مفترضة» أو «ضحية محتملة».',
+  'errorReason.CONFLICT.indicator_set_outdated': 'توجد نسخة أحدث من مجموعة المؤشرات. أعد التحميل وعدّل تلك النسخة.',
+  'errorReason.CONFLICT.report_closed': 'هذا التبليغ مغلق، ولم يعد تعديله ممكنًا.',
+  'errorReason.CONFLICT.report_already_triaged': 'سبق فرز هذا التبليغ واتخاذ إجراء بشأنه.',
+  'errorReason.CONFLICT.report_already_linked': 'هذا التبليغ مرتبط من قبل بملف.',
+
+  'errorReason.CONSENT_REQUIRED.no_consent': 'لم يوافق الشخص المعني على مشاركة معلوماته مع هذه الهيئة.',
+  'errorReason.CONSENT_REQUIRED.consent_revoked': 'سحب الشخص المعني موافقته على مشاركة معلوماته مع هذه الهيئة.',
+  'errorReason.CONSENT_REQUIRED.override_ended':
+    'أُرسلت هذه الإحالة دون موافقة بسبب حالة طارئة، وقد انتهى هذا الاستثناء: لم تعد المعلومات المشارَكة متاحة دون موافقة الشخص المعني.',
+  'errorReason.CONSENT_REQUIRED.referral_closed': 'رُفضت هذه الإحالة أو أُلغيت: لم تعد المعلومات المشارَكة متاحة.',
+};
