@@ -50,7 +50,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
   const context = useMemo(() => ({ locale: locale ?? wanted, setLocale }), [locale, wanted, setLocale]);
 
-  if (!shown) {
+  // A language the person just picked keeps the page (and whatever they typed) until its catalog arrives;
+  // one that comes from elsewhere (the profile, right after sign-in) shows the loader instead of a page in
+  // the previous language that then switches under them.
+  const switchingUnasked = shown !== null && shown.locale !== wanted && chosen !== wanted;
+  if (!shown || switchingUnasked) {
     return (
       <Center h="100vh">
         <Loader />
