@@ -1,7 +1,7 @@
-import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, type SQL } from 'drizzle-orm';
 import { adminApi, type AuditEvent } from '@shared/api/admin.js';
-import { inOrder } from '../db/in-order.js';
-import { agencies, auditEvents } from '../db/schema/index.js';
+import { auditEventPage } from './audit-queries.js';
+import { auditEvents } from '../db/schema/index.js';
 import type { Router } from '../http/route.js';
 import { recordAudit } from './record-audit.js';
 
@@ -38,19 +38,9 @@ export function auditRoutes(router: Router): void {
       if (actor) filters.push(ilike(auditEvents.actorUsername, `${actor}%`));
       if (resourceId) filters.push(eq(auditEvents.resourceId, resourceId));
       const where = filters.length ? and(...filters) : undefined;
-      const [rows, total] = await inOrder([
-        tx
-          .select({ event: auditEvents, agencyName: agencies.name })
-          .from(auditEvents)
-          .leftJoin(agencies, eq(agencies.id, auditEvents.actorAgencyId))
-          .where(where)
-          .orderBy(desc(auditEvents.id))
-          .limit(pageSize)
-          .offset((page - 1) * pageSize),
-        tx.select({ n: count() }).from(auditEvents).where(where),
-      ]);
+      const { rows, total } = await auditEventPage(tx, where, { page, pageSize });
       audit.details({ page, filters: Object.keys(query).filter((key) => key !== 'page' && key !== 'pageSize' && query[key as keyof typeof query]) });
-      return { items: rows.map((r) => presentAuditEvent({ ...r.event, agencyName: r.agencyName })), total: total[0]!.n };
+      return { items: rows.map((r) => presentAuditEvent({ ...r.event, agencyName: r.agencyName })), total };
     },
   });
 

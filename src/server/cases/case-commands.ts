@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { CASE_FIELD_DEFAULTS, createCaseBody, type CreateCaseInput, type DuplicateCandidate, type UpdateCaseInput } from '@shared/api/cases.js';
 import { CLOSED_CASE_STATUSES, type CaseStatus } from '@shared/htcds/case.js';
-import { OPEN_REFERRAL_STATUSES } from '@shared/api/referrals.js';
 import { regionOfProvince } from '@shared/geo/regions.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { sealOptional } from '../crypto/encrypted-columns.js';
@@ -11,6 +10,7 @@ import type { AppContext } from '../http/app-context.js';
 import { AppError, conflict } from '../http/app-error.js';
 import { authorize, type Actor } from '../policies/authorize.js';
 import { loadCaseInScope } from './case-scope.js';
+import { countOpenReferrals } from './case-closure.js';
 import { findDuplicateCandidates } from './duplicates.js';
 import { assertCaseSourcesInScope } from './case-sources.js';
 import { insertPerson, loadPerson, patchPerson, replacePerson } from './person-identity.js';
@@ -132,10 +132,7 @@ export async function updateCase(tx: Tx, ctx: Keyed, actor: Actor, audit: AuditC
     // A case is not closed behind the back of a provider still caring for the person:
     // open referrals are cancelled first (POST /api/cases/:id/close does both).
     if (closing && !CLOSED_CASE_STATUSES.includes(current.status as CaseStatus)) {
-      const open = await tx.execute<{ n: number }>(
-        sql`SELECT count(*)::int AS n FROM referrals WHERE case_id = ${caseId} AND status IN (${sql.join(OPEN_REFERRAL_STATUSES.map((s) => sql`${s}`), sql`, `)})`,
-      );
-      const openReferrals = open.rows[0]?.n ?? 0;
+      const openReferrals = await countOpenReferrals(tx, caseId);
       if (openReferrals > 0) throw new AppError('CONFLICT', 'Cancel or complete the open referrals first', { reason: 'open_referrals', openReferrals });
     }
     if (!closing && closureReason === undefined) columns.closureReason = null;

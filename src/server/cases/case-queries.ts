@@ -5,6 +5,7 @@ import type { caseListQuery } from '@shared/api/cases.js';
 import type { PageQuery } from '@shared/api/pagination.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
+import { auditEventPage } from '../audit/audit-queries.js';
 import { inOrder } from '../db/in-order.js';
 import { agencies, auditEvents, cases, users } from '../db/schema/index.js';
 import { inScope } from '../policies/access.js';
@@ -50,21 +51,10 @@ export async function listCases(tx: Tx, keyring: Keyring, actor: Actor, filters:
 }
 
 /** One page of who did what to a case (already loaded in scope), newest first. */
-export async function listCaseAccessLog(tx: Tx, caseId: string, { page, pageSize }: PageQuery) {
-  const where = and(eq(auditEvents.resourceType, 'case'), eq(auditEvents.resourceId, caseId));
-  const [events, total] = await inOrder([
-    tx
-      .select({ event: auditEvents, agencyName: agencies.name })
-      .from(auditEvents)
-      .leftJoin(agencies, eq(agencies.id, auditEvents.actorAgencyId))
-      .where(where)
-      .orderBy(desc(auditEvents.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    tx.select({ n: count() }).from(auditEvents).where(where),
-  ]);
+export async function listCaseAccessLog(tx: Tx, caseId: string, page: PageQuery) {
+  const { rows, total } = await auditEventPage(tx, and(eq(auditEvents.resourceType, 'case'), eq(auditEvents.resourceId, caseId)), page);
   return {
-    items: events.map(({ event, agencyName }) => ({
+    items: rows.map(({ event, agencyName }) => ({
       id: event.id.toString(),
       occurredAt: event.occurredAt.toISOString(),
       actorUsername: event.actorUsername,
@@ -73,6 +63,6 @@ export async function listCaseAccessLog(tx: Tx, caseId: string, { page, pageSize
       action: event.action,
       outcome: event.outcome,
     })),
-    total: total[0]!.n,
+    total,
   };
 }
