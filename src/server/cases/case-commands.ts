@@ -9,7 +9,7 @@ import { cases, users } from '../db/schema/index.js';
 import type { AppContext } from '../http/app-context.js';
 import { AppError, conflict } from '../http/app-error.js';
 import { authorize, type Actor } from '../policies/authorize.js';
-import { loadCaseInScope } from './case-scope.js';
+import type { CaseRow } from './case-scope.js';
 import { countOpenReferrals } from './case-closure.js';
 import { findDuplicateCandidates } from './duplicates.js';
 import { assertCaseSourcesInScope } from './case-sources.js';
@@ -116,8 +116,8 @@ export async function createCase(
  * its value, at every level: the person's identity is the stored one with the
  * sent fields merged in.
  */
-export async function updateCase(tx: Tx, ctx: Keyed, actor: Actor, audit: AuditContext, caseId: string, input: UpdateCaseInput): Promise<void> {
-  const current = await loadCaseInScope(tx, actor, 'case.update', caseId);
+export async function updateCase(tx: Tx, ctx: Keyed, actor: Actor, audit: AuditContext, current: CaseRow, input: UpdateCaseInput): Promise<void> {
+  const caseId = current.id;
   if (current.mergedIntoCaseId) throw new AppError('CONFLICT', 'This case was merged into another one and is read-only', { reason: 'case_merged' });
   const { version, person, status, closureReason, closureNote, ...fields } = input;
   if (fields.caseManagerId !== undefined) await assertCaseManager(tx, fields.caseManagerId);

@@ -2,7 +2,7 @@ import { casesApi } from '@shared/api/cases.js';
 import type { Router } from '../http/route.js';
 import { loadCaseInScope } from './case-scope.js';
 import { findDuplicateCandidates } from './duplicates.js';
-import { decideMerge, listMergeRequests, requestMerge } from './merge.js';
+import { decideMerge, listMergeRequests, loadMergeRequestInScope, requestMerge } from './merge.js';
 
 /**
  * Duplicate candidates across agencies and the merge requests that resolve
@@ -57,7 +57,7 @@ export function caseMergeRoutes(router: Router): void {
     access: { action: 'case.merge' },
     audit: 'in-command',
     handler: async ({ tx, actor, who, params }) => {
-      await decideMerge(tx, actor, who, params.requestId, true);
+      await decideMerge(tx, actor, who, await loadMergeRequestInScope(tx, actor, params.requestId), true);
       return { ok: true as const };
     },
   });
@@ -66,7 +66,7 @@ export function caseMergeRoutes(router: Router): void {
     access: { action: 'case.merge' },
     audit: 'in-command',
     handler: async ({ tx, actor, who, params }) => {
-      await decideMerge(tx, actor, who, params.requestId, false);
+      await decideMerge(tx, actor, who, await loadMergeRequestInScope(tx, actor, params.requestId), false);
       return { ok: true as const };
     },
   });

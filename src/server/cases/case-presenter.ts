@@ -1,15 +1,14 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { asc, eq } from 'drizzle-orm';
 import type { Action } from '@shared/actions.js';
 import type { CaseDetail, CaseListItem } from '@shared/api/cases.js';
 import { CLOSED_CASE_STATUSES, type CaseStatus } from '@shared/htcds/case.js';
 import { openOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
-import { agencies, caseAssignments, cases, persons, users } from '../db/schema/index.js';
+import { agencies, caseAssignments, cases, users } from '../db/schema/index.js';
 import { allowedActionsOn, type Actor } from '../policies/authorize.js';
 import type { CaseRow } from './case-scope.js';
-import { listConsents } from './consent.js';
+import type { LoadedCaseDetail } from './case-detail-load.js';
 import { decryptPerson, displayNameOf, presentablePerson } from './person-identity.js';
 
 /** The actions a case record may offer (the UI hides what would fail). */
@@ -26,8 +25,6 @@ export function reflectionEndingSoon(row: Pick<CaseRow, 'reflectionEnd' | 'refle
   return Date.parse(`${row.reflectionEnd}T23:59:59Z`) - now.getTime() <= row.reflectionAlertDays * DAY_MS;
 }
 
-const managers = alias(users, 'case_manager');
-
 /** The users assigned to a case, first assigned first. */
 export async function listAssignments(tx: Tx, caseId: string): Promise<CaseDetail['assignments']> {
   const rows = await tx
@@ -39,31 +36,21 @@ export async function listAssignments(tx: Tx, caseId: string): Promise<CaseDetai
     .orderBy(asc(caseAssignments.assignedAt));
   return rows.map((a) => ({ ...a, assignedAt: a.assignedAt.toISOString() }));
 }
-const creators = alias(users, 'case_creator');
-
 /** The full case as its reader sees it: identity decrypted, assignments, consents and allowed actions. */
-export async function presentCaseDetail(tx: Tx, keyring: Keyring, actor: Actor, row: CaseRow): Promise<CaseDetail> {
-  const [joined] = await tx
-    .select({ person: persons, ownerAgencyName: agencies.name, caseManagerName: managers.displayName, createdByName: creators.displayName })
-    .from(cases)
-    .innerJoin(persons, eq(persons.id, cases.personId))
-    .innerJoin(agencies, eq(agencies.id, cases.ownerAgencyId))
-    .innerJoin(creators, eq(creators.id, cases.createdBy))
-    .leftJoin(managers, eq(managers.id, cases.caseManagerId))
-    .where(eq(cases.id, row.id));
-  const assignments = await listAssignments(tx, row.id);
+export function presentCaseDetail(keyring: Keyring, actor: Actor, loaded: LoadedCaseDetail): CaseDetail {
+  const { row } = loaded;
   const allowed = allowedActionsOn(actor, CASE_RECORD_ACTIONS).filter((a) => !row.mergedIntoCaseId || READ_ONLY_ACTIONS.includes(a));
   return {
     id: row.id,
     caseNumber: row.caseNumber,
     version: row.version,
     status: row.status as CaseDetail['status'],
-    person: presentablePerson(decryptPerson(keyring, joined!.person)),
+    person: presentablePerson(decryptPerson(keyring, loaded.person)),
     ownerAgencyId: row.ownerAgencyId,
-    ownerAgencyName: joined!.ownerAgencyName,
+    ownerAgencyName: loaded.ownerAgencyName,
     caseManagerId: row.caseManagerId,
-    caseManagerName: joined!.caseManagerName,
-    createdByName: joined!.createdByName,
+    caseManagerName: loaded.caseManagerName,
+    createdByName: loaded.createdByName,
     region: row.region as CaseDetail['region'],
     province: row.province,
     riskLevel: row.riskLevel as CaseDetail['riskLevel'],
@@ -95,8 +82,8 @@ export async function presentCaseDetail(tx: Tx, keyring: Keyring, actor: Actor, 
     mergedIntoCaseId: row.mergedIntoCaseId,
     sourceReportId: row.sourceReportId,
     sourceScreeningId: row.sourceScreeningId,
-    assignments,
-    consents: await listConsents(tx, row.id),
+    assignments: loaded.assignments,
+    consents: loaded.consents,
     openedAt: row.openedAt,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -104,16 +91,31 @@ export async function presentCaseDetail(tx: Tx, keyring: Keyring, actor: Actor, 
   };
 }
 
+/** The case columns a list row shows (the list selects these, not the whole record). */
+export const listedCaseColumns = {
+  id: cases.id,
+  caseNumber: cases.caseNumber,
+  status: cases.status,
+  traffickingStatus: cases.traffickingStatus,
+  region: cases.region,
+  exploitationForms: cases.exploitationForms,
+  riskLevel: cases.riskLevel,
+  nonPunishment: cases.nonPunishment,
+  reflectionEnd: cases.reflectionEnd,
+  mergedIntoCaseId: cases.mergedIntoCaseId,
+  openedAt: cases.openedAt,
+};
+
+type ListedCase = { [K in keyof typeof listedCaseColumns]: CaseRow[K] } & { ownerAgencyName: string; caseManagerName: string | null } & Parameters<typeof displayNameOf>[1];
+
 /** One page of list rows: names decrypted for these rows only (never to filter). */
-export async function presentCaseListItems(tx: Tx, keyring: Keyring, rows: (CaseRow & { ownerAgencyName: string; caseManagerName: string | null })[]): Promise<CaseListItem[]> {
-  const personRows = rows.length ? await tx.select().from(persons).where(inArray(persons.id, rows.map((r) => r.personId))) : [];
-  const names = new Map(personRows.map((p) => [p.id, displayNameOf(keyring, p)]));
+export function presentCaseListItems(keyring: Keyring, rows: ListedCase[]): CaseListItem[] {
   return rows.map((row) => ({
     id: row.id,
     caseNumber: row.caseNumber,
     status: row.status as CaseListItem['status'],
     traffickingStatus: row.traffickingStatus as CaseListItem['traffickingStatus'],
-    displayName: names.get(row.personId) ?? null,
+    displayName: displayNameOf(keyring, row),
     region: row.region,
     exploitationForms: row.exploitationForms,
     riskLevel: row.riskLevel,

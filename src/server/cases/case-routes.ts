@@ -1,6 +1,7 @@
 import { casesApi } from '@shared/api/cases.js';
 import type { Router } from '../http/route.js';
 import { createCase, updateCase } from './case-commands.js';
+import { loadCaseDetailInScope } from './case-detail-load.js';
 import { presentCaseDetail } from './case-presenter.js';
 import { listCaseAccessLog, listCases } from './case-queries.js';
 import { loadCaseInScope } from './case-scope.js';
@@ -24,8 +25,8 @@ export function caseRoutes(router: Router): void {
     audit: 'in-command',
     handler: async ({ tx, actor, who, body, services }) => {
       const created = await createCase(tx, services, actor, who, body);
-      const row = await loadCaseInScope(tx, actor, 'case.read', created.id);
-      return { case: await presentCaseDetail(tx, services.keyring, actor, row), duplicates: created.duplicates };
+      const loaded = await loadCaseDetailInScope(tx, actor, 'case.read', created.id);
+      return { case: presentCaseDetail(services.keyring, actor, loaded), duplicates: created.duplicates };
     },
   });
 
@@ -33,8 +34,7 @@ export function caseRoutes(router: Router): void {
     access: { action: 'case.read' },
     audit: { reads: 'case.viewed', resource: 'case' },
     handler: async ({ tx, actor, params, services }) => {
-      const row = await loadCaseInScope(tx, actor, 'case.read', params.id);
-      return presentCaseDetail(tx, services.keyring, actor, row);
+      return presentCaseDetail(services.keyring, actor, await loadCaseDetailInScope(tx, actor, 'case.read', params.id));
     },
   });
 
@@ -42,9 +42,8 @@ export function caseRoutes(router: Router): void {
     access: { action: 'case.update' },
     audit: 'in-command',
     handler: async ({ tx, actor, who, params, body, services }) => {
-      await updateCase(tx, services, actor, who, params.id, body);
-      const row = await loadCaseInScope(tx, actor, 'case.read', params.id);
-      return presentCaseDetail(tx, services.keyring, actor, row);
+      await updateCase(tx, services, actor, who, await loadCaseInScope(tx, actor, 'case.update', params.id), body);
+      return presentCaseDetail(services.keyring, actor, await loadCaseDetailInScope(tx, actor, 'case.read', params.id));
     },
   });
 

@@ -33,18 +33,29 @@ export async function requestMerge(tx: Tx, keyring: Keyring, actor: Actor, audit
   return row.id;
 }
 
+export type MergeRequestRow = typeof caseMergeRequests.$inferSelect;
+
 /**
- * Accepts or declines a pending request, by a user who may merge into the
- * target case. Accepting closes the source as a merged duplicate pointing at
- * the target (and re-points cases merged into the source), so statistics that
- * skip merged cases count the person once.
+ * Loads a merge request (locked) with its target case, if the actor may merge
+ * into that case; a request about a case out of scope does not exist (404).
  */
-export async function decideMerge(tx: Tx, actor: Actor, audit: AuditContext, requestId: string, accept: boolean): Promise<void> {
+export async function loadMergeRequestInScope(tx: Tx, actor: Actor, requestId: string): Promise<{ request: MergeRequestRow; target: CaseRow }> {
   const [request] = await tx.select().from(caseMergeRequests).where(eq(caseMergeRequests.id, requestId)).for('update');
   if (!request) throw notFound('Merge request');
   const target = await loadCaseInScope(tx, actor, 'case.merge', request.targetCaseId).catch(() => {
     throw notFound('Merge request');
   });
+  return { request, target };
+}
+
+/**
+ * Accepts or declines a pending request (loaded with loadMergeRequestInScope).
+ * Accepting closes the source as a merged duplicate pointing at the target
+ * (and re-points cases merged into the source), so statistics that skip merged
+ * cases count the person once.
+ */
+export async function decideMerge(tx: Tx, actor: Actor, audit: AuditContext, { request, target }: { request: MergeRequestRow; target: CaseRow }, accept: boolean): Promise<void> {
+  const requestId = request.id;
   if (request.status !== 'pending') throw new AppError('CONFLICT', 'This merge request was already decided', { reason: 'merge_already_decided' });
   if (accept) {
     if (target.mergedIntoCaseId) throw new AppError('CONFLICT', 'The target case was itself merged', { reason: 'merge_target_merged' });

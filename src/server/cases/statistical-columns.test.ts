@@ -7,6 +7,7 @@ import type { AuditContext } from '../audit/record-audit.js';
 import type { Tx } from '../db/database.js';
 import type { Actor } from '../policies/authorize.js';
 import { createCase, updateCase } from './case-commands.js';
+import { loadCaseInScope } from './case-scope.js';
 import { seedCasesDemo } from './cases-demo.js';
 import { loadPerson } from './person-identity.js';
 import { ageOn, identificationYearOf } from './statistical-columns.js';
@@ -63,7 +64,7 @@ describe('writing a case stores the statistical columns in clear and the birth y
     transaction((tx) => createCase(tx, sanad.ctx, manager, audit, { ...input, person: { givenNameLatin: 'Stat', familyNameLatin: 'Istic', ...input.person } }));
   const change = async (caseId: string, patch: Omit<UpdateCaseInput, 'version'>) => {
     const version = (await columnsOf(caseId)).version;
-    await transaction((tx) => updateCase(tx, sanad.ctx, manager, audit, caseId, { ...patch, version }));
+    await transaction(async (tx) => updateCase(tx, sanad.ctx, manager, audit, await loadCaseInScope(tx, manager, 'case.update', caseId), { ...patch, version }));
   };
   async function columnsOf(caseId: string) {
     const { rows } = await sanad.ctx.database.pool.query(

@@ -17,7 +17,7 @@ import { createCase } from '../cases/case-commands.js';
 import { linkReportToCase } from '../reports/report-case-links.js';
 import { classifyScreening, traffickingStatusFor } from './classify.js';
 import { loadIndicatorSet } from './indicator-sets.js';
-import { loadScreeningInScope } from './screening-scope.js';
+import type { ScreeningRow } from './screening-scope.js';
 
 type Keyed = Pick<AppContext, 'keyring'>;
 
@@ -90,8 +90,8 @@ export async function createScreening(tx: Tx, actor: Actor, audit: AuditContext,
 }
 
 /** The responder confirms the suggested outcome or overrides it (a reason is then required). Final once a case is opened. */
-export async function decideScreening(tx: Tx, ctx: Keyed, actor: Actor, audit: AuditContext, id: string, input: z.infer<typeof decisionBody>): Promise<void> {
-  const row = await loadScreeningInScope(tx, actor, 'screening.decide', id, { forUpdate: true });
+export async function decideScreening(tx: Tx, ctx: Keyed, actor: Actor, audit: AuditContext, row: ScreeningRow, input: z.infer<typeof decisionBody>): Promise<void> {
+  const { id } = row;
   if (row.version !== input.version) throw conflict();
   if (row.caseId) throw new AppError('CONFLICT', 'A case was opened from this screening; its outcome is final', { reason: 'screening_case_opened' });
   const overridden = input.outcome !== row.suggestedOutcome;
@@ -124,9 +124,9 @@ export async function decideScreening(tx: Tx, ctx: Keyed, actor: Actor, audit: A
  * screening is linked to it. Returns the cross-agency duplicate candidates.
  */
 export async function openCaseFromScreening(
-  tx: Tx, ctx: Keyed, actor: Actor, audit: AuditContext, id: string, input: OpenCaseInput,
+  tx: Tx, ctx: Keyed, actor: Actor, audit: AuditContext, row: ScreeningRow, input: OpenCaseInput,
 ): Promise<{ caseId: string; caseNumber: string; duplicates: DuplicateCandidate[] }> {
-  const row = await loadScreeningInScope(tx, actor, 'screening.openCase', id, { forUpdate: true });
+  const { id } = row;
   if (row.version !== input.version) throw conflict();
   if (row.caseId) throw new AppError('CONFLICT', 'A case was already opened from this screening', { reason: 'screening_case_opened' });
   const outcome = row.outcome as ScreeningOutcome | null;

@@ -6,6 +6,7 @@ import type { Role } from '@shared/roles.js';
 import type { AuditContext } from '../audit/record-audit.js';
 import type { Tx } from '../db/database.js';
 import { agencies, cases, persons, reportDispatches, screenings, users } from '../db/schema/index.js';
+import { loadScreeningInScope } from './screening-scope.js';
 import type { AppContext } from '../http/app-context.js';
 import type { Actor } from '../policies/authorize.js';
 import { DEMO_AGENCIES } from '../demo/demo-accounts.js';
@@ -127,7 +128,7 @@ export async function seedScreeningDemo(tx: Tx, ctx: Pick<AppContext, 'keyring'>
     if (decide === 'pending') return id;
     const [row] = await tx.select({ suggested: screenings.suggestedOutcome }).from(screenings).where(eq(screenings.id, id));
     const decision = decide === 'confirm' ? { outcome: row!.suggested as ScreeningOutcome, reason: null } : decide;
-    await decideScreening(tx, ctx, actor, audit, id, { version: 1, ...decision });
+    await decideScreening(tx, ctx, actor, audit, await loadScreeningInScope(tx, actor, 'screening.decide', id, { forUpdate: true }), { version: 1, ...decision });
     return id;
   }
   const basics = (i: DemoInterview) => ({

@@ -54,7 +54,8 @@ export function screeningRoutes(router: Router): void {
     access: { action: 'screening.decide' },
     audit: 'in-command',
     handler: async ({ tx, actor, who, params, body }) => {
-      await decideScreening(tx, services, actor, who, params.id, body);
+      // Locked: the decision and a case opened from it must not interleave.
+      await decideScreening(tx, services, actor, who, await loadScreeningInScope(tx, actor, 'screening.decide', params.id, { forUpdate: true }), body);
       return screeningAsSeenBy(tx, services.keyring, actor, params.id);
     },
   });
@@ -62,6 +63,7 @@ export function screeningRoutes(router: Router): void {
   router.route(screeningsApi.openCase, {
     access: { action: 'screening.openCase' },
     audit: 'in-command',
-    handler: async ({ tx, actor, who, params, body }) => openCaseFromScreening(tx, services, actor, who, params.id, body),
+    handler: async ({ tx, actor, who, params, body }) =>
+      openCaseFromScreening(tx, services, actor, who, await loadScreeningInScope(tx, actor, 'screening.openCase', params.id, { forUpdate: true }), body),
   });
 }
