@@ -111,6 +111,7 @@ describe('the referral pathway, end to end', () => {
     await snap(page, 'pathway-3-case-fr');
 
     // 4. She consents to share with the shelter and with legal aid.
+    await page.getByTestId('case-group-person').click();
     await page.getByTestId('case-tab-consents').click();
     for (const organisation of ['Dar Al Amane', 'Adala']) {
       await page.getByTestId('consent-give').click();
@@ -124,6 +125,7 @@ describe('the referral pathway, end to end', () => {
     await snap(page, 'pathway-4-consents-fr');
 
     // 5. Referrals to the shelter and to legal aid, sharing only what is ticked.
+    await page.getByTestId('case-group-care').click();
     await page.getByTestId('case-tab-referrals').click();
     for (const [service, organisation] of [
       ['serviceType.shelter', 'Dar Al Amane'],
@@ -148,6 +150,7 @@ describe('the referral pathway, end to end', () => {
     expect(await localeOf(shelter.page)).toBe('ar');
     await shelter.page.goto(`${server.baseUrl}/referrals/${referralTo('Dar Al Amane')}`);
     await shelter.page.getByTestId('referral-accept').click();
+    await shelter.page.getByTestId('confirm-ok').click();
     await shelter.page.locator('[data-testid="referral-detail"][data-status="accepted"]').waitFor();
     await shelter.page.getByTestId('service-record').click();
     await choose(shelter.page, 'service-form-outcome', label('ar', 'serviceOutcome.completed'));
@@ -156,6 +159,7 @@ describe('the referral pathway, end to end', () => {
     await shelter.page.locator('[data-testid="referral-detail"][data-status="in_progress"]').waitFor();
     await snap(shelter.page, 'pathway-6-shelter-service-ar');
     await shelter.page.getByTestId('referral-complete').click();
+    await shelter.page.getByTestId('confirm-ok').click();
     await shelter.page.locator('[data-testid="referral-detail"][data-status="completed"]').waitFor();
     await shelter.context.close();
 
@@ -163,10 +167,12 @@ describe('the referral pathway, end to end', () => {
     const lawyer = await signInThroughUi(browser, server.baseUrl, 'legalaid');
     await lawyer.page.goto(`${server.baseUrl}/referrals/${referralTo('Adala')}`);
     await lawyer.page.getByTestId('referral-accept').click();
+    await lawyer.page.getByTestId('confirm-ok').click();
     await lawyer.page.locator('[data-testid="referral-detail"][data-status="accepted"]').waitFor();
     await lawyer.page.getByTestId('referral-start').click();
     await lawyer.page.locator('[data-testid="referral-detail"][data-status="in_progress"]').waitFor();
     await lawyer.page.getByTestId('referral-complete').click();
+    await lawyer.page.getByTestId('confirm-ok').click();
     await lawyer.page.locator('[data-testid="referral-detail"][data-status="completed"]').waitFor();
     await snap(lawyer.page, 'pathway-7-legal-aid-fr');
     await lawyer.context.close();

@@ -83,4 +83,40 @@ describe('the public reporting page', () => {
     await snap(responder.page, 'report-responder-acknowledged');
     await responder.context.close();
   });
+
+  it('on a phone, focuses the field in error, offers tap-to-call numbers and a quick exit that leaves no way back', async () => {
+    const messages = CATALOGS.fr;
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+    await context.route('https://www.google.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Météo</title>' }));
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByTestId('locale-option-fr').click();
+    await page.goto(`${server.baseUrl}/report`);
+    await page.getByTestId('page-heading').filter({ hasText: messages['publicReport.title']! }).waitFor();
+
+    // An empty submit: the focus lands on the narrative, whose error a screen reader then reads.
+    await page.getByTestId('public-report-submit').click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'public-report-narrative');
+    await expect(page.getByTestId('public-report-narrative').getAttribute('aria-invalid')).resolves.toBe('true');
+
+    for (const number of ['19', '177', '112']) {
+      await expect(page.getByTestId(`emergency-call-${number}`).getAttribute('href')).resolves.toBe(`tel:${number}`);
+    }
+    await page.getByTestId('public-report-what-happens').waitFor();
+    await snap(page, 'public-report-phone-fr');
+
+    // Static files come compressed and, under /assets/, cacheable for a year.
+    const script = await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[type="module"]')?.src ?? '');
+    const asset = await page.request.get(script, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(asset.headers()['content-encoding']).toBe('br');
+    expect(asset.headers()['cache-control']).toContain('immutable');
+
+    await page.getByTestId('public-report-narrative').fill('Something the reporter must hide');
+    await page.getByTestId('quick-exit').click();
+    await page.waitForURL('https://www.google.com/**');
+    // The report page was replaced in the history: Back goes to the page before it, never to the form.
+    await page.goBack();
+    await page.waitForURL('**/login');
+    await context.close();
+  });
 });

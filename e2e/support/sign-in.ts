@@ -13,8 +13,9 @@ export interface SignedIn {
  * Signs a demo user in through the real login page, completing enrolment or
  * the 2FA challenge as a person would (typing a code from the demo secret).
  */
-export async function signInThroughUi(browser: Browser, baseUrl: string, username: string, options: { locale?: string } = {}): Promise<SignedIn> {
-  const context = await browser.newContext({ locale: options.locale ?? 'fr-FR', viewport: { width: 1280, height: 860 } });
+export async function signInThroughUi(browser: Browser, baseUrl: string, username: string, options: { locale?: string; bypassCSP?: boolean } = {}): Promise<SignedIn> {
+  // bypassCSP only for tools injected into the page (the accessibility checker); the app itself runs under its CSP.
+  const context = await browser.newContext({ locale: options.locale ?? 'fr-FR', viewport: { width: 1280, height: 860 }, bypassCSP: options.bypassCSP ?? false });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId('login-username').fill(username);

@@ -4,6 +4,7 @@ import { createLogger, createSanad } from './system.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { startNotificationSweeps } from './notifications/reflection-sweep.js';
 import { startReferralSweeps } from './referrals/referral-sweeps.js';
+import { startReportRetention } from './reports/report-retention.js';
 import { startPeriodicTask } from './ops/periodic-task.js';
 import { startAuditCheckpoints } from './audit/checkpoint-task.js';
 
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
   }
   // Signed checkpoints of the audit chains, stored and copied to SANAD_AUDIT_CHECKPOINT_FILE.
   stopSweeps.push(startAuditCheckpoints(sanad.ctx));
+  // Hourly: closed reports that led to no case lose their personal content after SANAD_PUBLIC_REPORT_RETENTION_DAYS.
+  stopSweeps.push(startReportRetention(sanad.ctx));
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   logger.info({ url, database: sanad.ctx.database.kind }, 'Sanad is listening');
   process.stderr.write(`\nSanad is running. Sign in at ${url}/login (database: ${sanad.ctx.database.kind === 'embedded' ? `embedded, in ${config.dataDir}` : 'PostgreSQL'})\n`);

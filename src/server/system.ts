@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { loadKeyring, type Keyring } from './crypto/keyring.js';
 import { verifyKeyringAgainstDatabase } from './crypto/key-check.js';
 import { useAuditKeys } from './audit/record-audit.js';
+import { reindexPersons } from './cases/person-reindex.js';
 import { buildApp, type RegisteredRoute, type ZodApp } from './http/app.js';
 import type { AppContext } from './http/app-context.js';
 
@@ -58,6 +59,9 @@ export async function createSanad(config: Config, options: StartOptions = {}): P
     await verifyKeyringAgainstDatabase(database.pool, keyring);
     // Audit rows are sealed only with keys proven to open this database's data.
     useAuditKeys(database, keyring);
+    // Search keys only the application can compute (the HMAC key is not in the database): persons
+    // indexed by an older scheme are re-indexed before the first request can search for them.
+    await reindexPersons(database.db, keyring, logger);
   } catch (error) {
     if (!options.database) await database.close();
     throw error;

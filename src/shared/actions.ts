@@ -19,6 +19,7 @@ export const ACTIONS = [
   'audit.verify',
   // victim cases (identity-bearing) — owned by src/server/cases
   'case.list',
+  'case.export',
   'case.read',
   'case.create',
   'case.update',
@@ -29,6 +30,9 @@ export const ACTIONS = [
   'case.readAttachment',
   'case.requestMerge',
   'case.merge',
+  // handing a case to another agency (src/server/cases/case-transfer*.ts)
+  'case.transfer',
+  'case.acceptTransfer',
   // reports (hotline, online, walk-in) — owned by src/server/reports
   'report.list',
   'report.read',
@@ -80,6 +84,7 @@ export type Action = (typeof ACTIONS)[number];
 /** Actions that can expose a victim's identity: they need a session that passed 2FA. */
 export const IDENTITY_ACTIONS: readonly Action[] = [
   'case.list',
+  'case.export',
   'case.read',
   'case.create',
   'case.update',
@@ -90,6 +95,9 @@ export const IDENTITY_ACTIONS: readonly Action[] = [
   'case.readAttachment',
   'case.requestMerge',
   'case.merge',
+  // accepting a transfer opens the case to the receiving agency
+  'case.transfer',
+  'case.acceptTransfer',
   // reports: narratives and reporter contacts can identify victims and reporters.
   'report.list', 'report.read', 'report.create', 'report.update', 'report.linkCase',
   // screening: a screening holds no identity, but it is about one person (and

@@ -30,7 +30,16 @@ export const ERROR_REASONS = {
   CSRF_FAILED: [],
   NOT_FOUND: [],
   METHOD_NOT_ALLOWED: [],
-  VALIDATION_FAILED: ['malformed_json', 'bad_request'],
+  VALIDATION_FAILED: [
+    'malformed_json',
+    'bad_request',
+    // reports are dispatched to law-enforcement units only (not a shelter, a statistics office…)
+    'not_law_enforcement',
+    // the chosen person may not work this case (role, agency, disabled)
+    'not_assignable',
+    // the agency cannot take a case over (disabled, or nobody there takes cases)
+    'agency_cannot_receive',
+  ],
   WEAK_PASSWORD: ['too_short', 'common', 'contains_username'],
   CONFLICT: [
     // the version sent is not the stored one: someone saved in between
@@ -58,6 +67,12 @@ export const ERROR_REASONS = {
     'report_closed',
     'report_already_triaged',
     'report_already_linked',
+    // case transfers to another agency
+    'transfer_pending',
+    'transfer_same_agency',
+    'transfer_decided',
+    // the coordinator's review of a consent override is final
+    'override_already_reviewed',
   ],
   PAYLOAD_TOO_LARGE: [],
   UNSUPPORTED_MEDIA_TYPE: [],

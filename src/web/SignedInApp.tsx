@@ -24,6 +24,15 @@ const ReferralsPage = lazyPage(async () => (await import('./referrals/ReferralsP
 const NewScreeningPage = lazyPage(async () => (await import('./screening/NewScreeningPage')).NewScreeningPage);
 const ScreeningPage = lazyPage(async () => (await import('./screening/ScreeningPage')).ScreeningPage);
 const ScreeningsPage = lazyPage(async () => (await import('./screening/ScreeningsPage')).ScreeningsPage);
+// Behind the home tiles: the case manager's whole work list, the coordinator's de-identified lists.
+const CaseWorkPage = lazyPage(async () => (await import('./home/CaseWorkPage')).CaseWorkPage);
+const OverridesPage = lazyPage(async () => (await import('./oversight/OverridesPage')).OverridesPage);
+const NationalReferralsPage = lazyPage(async () => (await import('./oversight/NationalReferralsPage')).NationalReferralsPage);
+const NotReferredPage = lazyPage(async () => (await import('./oversight/NotReferredPage')).NotReferredPage);
+const CoveragePage = lazyPage(async () => (await import('./coverage/CoveragePage')).CoveragePage);
+const IndicatorSetsPage = lazyPage(async () => (await import('./admin/indicator-sets/IndicatorSetsPage')).IndicatorSetsPage);
+const NewIndicatorSetPage = lazyPage(async () => (await import('./admin/indicator-sets/IndicatorSetEditor')).NewIndicatorSetPage);
+const IndicatorSetPage = lazyPage(async () => (await import('./admin/indicator-sets/IndicatorSetEditor')).IndicatorSetPage);
 
 /** A page behind a permission: the Forbidden page otherwise (the server decides again on every call). */
 function guarded(permission: string, page: ReactElement): ReactElement {
@@ -55,6 +64,10 @@ export function SignedInApp() {
           <Route path="/screenings" element={guarded('screening.list', <ScreeningsPage />)} />
           <Route path="/screenings/new" element={guarded('screening.create', <NewScreeningPage />)} />
           <Route path="/screenings/:id" element={guarded('screening.read', <ScreeningPage />)} />
+          <Route path="/coverage" element={guarded('screening.coverage', <CoveragePage />)} />
+          <Route path="/admin/indicator-sets" element={guarded('screening.editIndicators', <IndicatorSetsPage />)} />
+          <Route path="/admin/indicator-sets/new" element={guarded('screening.editIndicators', <NewIndicatorSetPage />)} />
+          <Route path="/admin/indicator-sets/:id" element={guarded('screening.editIndicators', <IndicatorSetPage />)} />
           <Route path="/cases" element={guarded('case.list', <CasesPage />)} />
           <Route path="/cases/new" element={guarded('case.create', <NewCasePage />)} />
           {/* No client-side guard: the server's 403 (or 404 outside scope) decides, and the page shows it. */}
@@ -64,6 +77,10 @@ export function SignedInApp() {
           <Route path="/referrals/:id" element={<ReferralPage />} />
           <Route path="/providers" element={guarded('provider.list', <ProvidersPage />)} />
           <Route path="/providers/:id" element={guarded('provider.list', <ProvidersPage />)} />
+          <Route path="/worklist/cases" element={guarded('worklist.caseManager', <CaseWorkPage />)} />
+          <Route path="/oversight/overrides" element={guarded('referral.reviewOverride', <OverridesPage />)} />
+          <Route path="/oversight/referrals" element={guarded('worklist.pathwayHealth', <NationalReferralsPage />)} />
+          <Route path="/oversight/not-referred" element={guarded('worklist.pathwayHealth', <NotReferredPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,11 +1,11 @@
-import { and, eq, ilike, type SQL } from 'drizzle-orm';
 import { adminApi, type AuditEvent } from '@shared/api/admin.js';
-import { auditEventPage } from './audit-queries.js';
-import { auditEvents } from '../db/schema/index.js';
+import { auditEventPage, auditFilters } from './audit-queries.js';
+import type { auditEvents } from '../db/schema/index.js';
 import type { Router } from '../http/route.js';
+import { auditExportRoute } from './audit-export.js';
 import { recordAudit } from './record-audit.js';
 
-type AuditRow = typeof auditEvents.$inferSelect & { agencyName: string | null };
+type AuditRow = typeof auditEvents.$inferSelect & { agencyName: string | null; actorName: string | null; resourceLabel: string | null };
 
 /** Presents one audit row for the auditor screen. */
 export function presentAuditEvent(row: AuditRow): AuditEvent {
@@ -14,10 +14,12 @@ export function presentAuditEvent(row: AuditRow): AuditEvent {
     occurredAt: row.occurredAt.toISOString(),
     actorUsername: row.actorUsername,
     actorRole: row.actorRole,
+    actorName: row.actorName,
     agencyName: row.agencyName,
     action: row.action,
     resourceType: row.resourceType,
     resourceId: row.resourceId,
+    resourceLabel: row.resourceLabel,
     outcome: row.outcome,
     ip: row.ip,
     userAgent: row.userAgent,
@@ -25,24 +27,26 @@ export function presentAuditEvent(row: AuditRow): AuditEvent {
   };
 }
 
-/** The auditor's view of the trail and its integrity check. */
+/** Which filters a read of the trail used: their names, which is enough to reconstruct what was looked for. */
+export function auditFiltersUsed(query: Record<string, unknown>): string[] {
+  return Object.keys(query).filter((key) => key !== 'page' && key !== 'pageSize' && query[key] !== undefined && query[key] !== '');
+}
+
+/** The auditor's view of the trail, its export and its integrity check. */
 export function auditRoutes(router: Router): void {
   // Reading the trail is itself an auditable act (the declared read).
   router.route(adminApi.listAudit, {
     access: { action: 'audit.read' },
     audit: { reads: 'audit.read', resource: 'audit' },
     handler: async ({ tx, query, audit }) => {
-      const { page, pageSize, action, actor, resourceId } = query;
-      const filters: SQL[] = [];
-      if (action) filters.push(eq(auditEvents.action, action));
-      if (actor) filters.push(ilike(auditEvents.actorUsername, `${actor}%`));
-      if (resourceId) filters.push(eq(auditEvents.resourceId, resourceId));
-      const where = filters.length ? and(...filters) : undefined;
-      const { rows, total } = await auditEventPage(tx, where, { page, pageSize });
-      audit.details({ page, filters: Object.keys(query).filter((key) => key !== 'page' && key !== 'pageSize' && query[key as keyof typeof query]) });
-      return { items: rows.map((r) => presentAuditEvent({ ...r.event, agencyName: r.agencyName })), total };
+      const { page, pageSize } = query;
+      const { rows, total } = await auditEventPage(tx, auditFilters(query), { page, pageSize });
+      audit.details({ page, filters: auditFiltersUsed(query) });
+      return { items: rows.map((r) => presentAuditEvent({ ...r.event, agencyName: r.agencyName, actorName: r.actorName, resourceLabel: r.resourceLabel })), total };
     },
   });
+
+  auditExportRoute(router);
 
   // Steps: the check walks the whole trail on its own connection, then the result goes on the record.
   router.route(adminApi.verifyAudit, {

@@ -11,7 +11,7 @@ export function caseClosureRoutes(router: Router): void {
     handler: async ({ tx, actor, who, params, body, services }) => {
       // Loaded once, locked: the command checks it and counts the open referrals under this lock.
       const current = await loadCaseInScope(tx, actor, 'case.update', params.id, { forUpdate: true });
-      return closeCase(tx, services.keyring, who, current, body);
+      return closeCase(tx, services.keyring, who, current, body, actor);
     },
   });
 }

@@ -1,13 +1,14 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Action } from '@shared/actions.js';
-import type { CaseDetail, Consent } from '@shared/api/cases.js';
+import type { CaseDetail } from '@shared/api/cases.js';
 import type { Tx } from '../db/database.js';
 import { agencies, cases, persons, users } from '../db/schema/index.js';
 import { notFound } from '../http/app-error.js';
 import { inScope } from '../policies/access.js';
 import type { Actor } from '../policies/authorize.js';
 import type { CaseRow } from './case-scope.js';
+import type { StoredConsent } from './consent.js';
 
 /** A timestamp as JavaScript's toISOString() writes it, so JSON-built rows read like driver-mapped ones. */
 const iso = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -23,10 +24,11 @@ const assignmentsOfCase = sql<CaseDetail['assignments']>`coalesce((
    WHERE ca.case_id = ${cases.id}), '[]'::json)`;
 
 /** The consents of the case in the outer query, in the order they were given, as one JSON array. */
-const consentsOfCase = sql<Consent[]>`coalesce((
+const consentsOfCase = sql<StoredConsent[]>`coalesce((
   SELECT json_agg(json_build_object('id', cc.id, 'type', cc.type, 'agencyId', cc.agency_id, 'agencyName', ag.name,
                                     'method', cc.method, 'givenAt', ${iso(sql`cc.given_at`)}, 'recordedByName', u.display_name,
-                                    'revokedAt', ${iso(sql`cc.revoked_at`)}) ORDER BY cc.given_at, cc.recorded_at)
+                                    'revokedAt', ${iso(sql`cc.revoked_at`)}, 'guardianNameEnc', cc.guardian_name_enc,
+                                    'guardianRelationship', cc.guardian_relationship) ORDER BY cc.given_at, cc.recorded_at)
     FROM case_consents cc JOIN users u ON u.id = cc.recorded_by LEFT JOIN agencies ag ON ag.id = cc.agency_id
    WHERE cc.case_id = ${cases.id}), '[]'::json)`;
 
@@ -38,7 +40,7 @@ export interface LoadedCaseDetail {
   caseManagerName: string | null;
   createdByName: string;
   assignments: CaseDetail['assignments'];
-  consents: Consent[];
+  consents: StoredConsent[];
 }
 
 /**

@@ -2,40 +2,19 @@ import { casesApi } from '@shared/api/cases.js';
 import type { Router } from '../http/route.js';
 import { addAttachment, listAttachments, readAttachment } from './attachments.js';
 import { loadCaseInScope } from './case-scope.js';
-import { addNote, addTraffickingEvent, assignUser, listNotes, listTraffickingEvents, unassignUser } from './case-records.js';
+import { addNote, addTraffickingEvent, listNotes, listTraffickingEvents } from './case-records.js';
 import { giveConsent, listConsents, revokeConsent } from './consent.js';
-import { listAssignments } from './case-presenter.js';
 
 // Base64 of a 5 MB file plus JSON framing; the decoded size is checked exactly.
 const ATTACHMENT_BODY_LIMIT = Math.ceil((5 * 1024 * 1024 * 4) / 3) + 64 * 1024;
 
 /**
- * A case's sub-resources: assignments, notes, trafficking events, consents,
+ * A case's sub-resources: notes, trafficking events, consents,
  * attachments. Each loads the case in the caller's scope first, so all answer
  * 404 outside it. Notes, events, consents and attachments are case content:
  * every read of them is on the record.
  */
 export function caseDetailRoutes(router: Router): void {
-  router.route(casesApi.assign, {
-    access: { action: 'case.assign' },
-    audit: 'in-command',
-    handler: async ({ tx, actor, who, params, body }) => {
-      const row = await loadCaseInScope(tx, actor, 'case.assign', params.id);
-      await assignUser(tx, actor, who, row, body.userId);
-      return { assignments: await listAssignments(tx, row.id) };
-    },
-  });
-
-  router.route(casesApi.unassign, {
-    access: { action: 'case.assign' },
-    audit: 'in-command',
-    handler: async ({ tx, actor, who, params }) => {
-      const row = await loadCaseInScope(tx, actor, 'case.assign', params.id);
-      await unassignUser(tx, who, row, params.userId);
-      return null;
-    },
-  });
-
   router.route(casesApi.notes, {
     access: { action: 'case.read' },
     audit: { reads: 'case.notesViewed', resource: 'case' },
@@ -79,9 +58,9 @@ export function caseDetailRoutes(router: Router): void {
   router.route(casesApi.consents, {
     access: { action: 'case.read' },
     audit: { reads: 'case.consentsViewed', resource: 'case' },
-    handler: async ({ tx, actor, params, audit }) => {
+    handler: async ({ tx, actor, params, audit, services }) => {
       const row = await loadCaseInScope(tx, actor, 'case.read', params.id);
-      const items = await listConsents(tx, row.id);
+      const items = await listConsents(tx, services.keyring, row.id);
       audit.details({ returned: items.length });
       return { items };
     },
@@ -90,20 +69,20 @@ export function caseDetailRoutes(router: Router): void {
   router.route(casesApi.giveConsent, {
     access: { action: 'case.consent' },
     audit: 'in-command',
-    handler: async ({ tx, actor, who, params, body }) => {
+    handler: async ({ tx, actor, who, params, body, services }) => {
       const row = await loadCaseInScope(tx, actor, 'case.consent', params.id);
-      await giveConsent(tx, actor, who, row, body);
-      return { items: await listConsents(tx, row.id) };
+      await giveConsent(tx, services.keyring, actor, who, row, body);
+      return { items: await listConsents(tx, services.keyring, row.id) };
     },
   });
 
   router.route(casesApi.revokeConsent, {
     access: { action: 'case.consent' },
     audit: 'in-command',
-    handler: async ({ tx, actor, who, params }) => {
+    handler: async ({ tx, actor, who, params, services }) => {
       const row = await loadCaseInScope(tx, actor, 'case.consent', params.id);
       await revokeConsent(tx, actor, who, row, params.consentId);
-      return { items: await listConsents(tx, row.id) };
+      return { items: await listConsents(tx, services.keyring, row.id) };
     },
   });
 

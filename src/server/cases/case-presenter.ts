@@ -9,6 +9,7 @@ import { agencies, caseAssignments, cases, users } from '../db/schema/index.js';
 import { allowedActionsOn, type Actor } from '../policies/authorize.js';
 import type { CaseRow } from './case-scope.js';
 import type { LoadedCaseDetail } from './case-detail-load.js';
+import { presentConsent } from './consent.js';
 import { decryptPerson, displayNameOf, presentablePerson } from './person-identity.js';
 
 /** The actions a case record may offer (the UI hides what would fail). */
@@ -59,6 +60,7 @@ export function presentCaseDetail(keyring: Keyring, actor: Actor, loaded: Loaded
     reflectionEnd: row.reflectionEnd,
     reflectionAlertDays: row.reflectionAlertDays,
     reflectionEndingSoon: reflectionEndingSoon(row),
+    isMinor: row.isMinor,
     nonPunishment: row.nonPunishment,
     nonPunishmentGround: row.nonPunishmentGround as CaseDetail['nonPunishmentGround'],
     nonPunishmentNote: openOptional(keyring, cases.nonPunishmentNoteEnc, row.nonPunishmentNoteEnc),
@@ -83,7 +85,7 @@ export function presentCaseDetail(keyring: Keyring, actor: Actor, loaded: Loaded
     sourceReportId: row.sourceReportId,
     sourceScreeningId: row.sourceScreeningId,
     assignments: loaded.assignments,
-    consents: loaded.consents,
+    consents: loaded.consents.map((stored) => presentConsent(keyring, stored)),
     openedAt: row.openedAt,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -102,6 +104,7 @@ export const listedCaseColumns = {
   riskLevel: cases.riskLevel,
   nonPunishment: cases.nonPunishment,
   reflectionEnd: cases.reflectionEnd,
+  isMinor: cases.isMinor,
   mergedIntoCaseId: cases.mergedIntoCaseId,
   openedAt: cases.openedAt,
 };
@@ -121,6 +124,7 @@ export function presentCaseListItems(keyring: Keyring, rows: ListedCase[]): Case
     riskLevel: row.riskLevel,
     nonPunishment: row.nonPunishment,
     reflectionEnd: row.reflectionEnd,
+    isMinor: row.isMinor,
     ownerAgencyName: row.ownerAgencyName,
     caseManagerName: row.caseManagerName,
     mergedIntoCaseId: row.mergedIntoCaseId,

@@ -1,39 +1,14 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { eventBody } from '@shared/api/cases.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { open, openOptional, seal, sealOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
-import { caseAssignments, caseNotes, traffickingEvents, users } from '../db/schema/index.js';
-import { AppError, notFound } from '../http/app-error.js';
+import { caseNotes, traffickingEvents, users } from '../db/schema/index.js';
+import { AppError } from '../http/app-error.js';
 import type { Actor } from '../policies/authorize.js';
 import type { CaseRow } from './case-scope.js';
-import { notifyCaseAssigned } from '../notifications/domain-notices.js';
-
-/** Assigns a case worker (an active case manager or first responder, any agency) to a case the caller loaded for `case.assign`. */
-export async function assignUser(tx: Tx, actor: Actor, audit: AuditContext, { id: caseId }: CaseRow, userId: string): Promise<void> {
-  const [user] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.disabled, false), sql`${users.roles} && ARRAY['case_manager', 'first_responder']::text[]`));
-  if (!user) throw new AppError('VALIDATION_FAILED', 'Only active case managers and first responders can be assigned', { issues: [{ field: 'userId', reason: 'not_assignable' }] });
-  const inserted = await tx.insert(caseAssignments).values({ caseId, userId, assignedBy: actor.userId }).onConflictDoNothing().returning({ userId: caseAssignments.userId });
-  if (inserted.length > 0) {
-    await recordAudit(tx, audit, { action: 'case.assigned', resourceType: 'case', resourceId: caseId, changedFields: ['assignments'], details: { userId } });
-    await notifyCaseAssigned(tx, { caseId, userId, assignedBy: actor.userId });
-  }
-}
-
-/** Removes an assignment (case loaded for `case.assign`); the user loses access at once unless another rule gives it. */
-export async function unassignUser(tx: Tx, audit: AuditContext, { id: caseId }: CaseRow, userId: string): Promise<void> {
-  const removed = await tx
-    .delete(caseAssignments)
-    .where(and(eq(caseAssignments.caseId, caseId), eq(caseAssignments.userId, userId)))
-    .returning({ userId: caseAssignments.userId });
-  if (removed.length === 0) throw notFound('Assignment');
-  await recordAudit(tx, audit, { action: 'case.unassigned', resourceType: 'case', resourceId: caseId, changedFields: ['assignments'], details: { userId } });
-}
 
 /** Adds a case comment (cco_), encrypted, to a case the caller loaded for `case.update`. */
 export async function addNote(tx: Tx, keyring: Keyring, actor: Actor, audit: AuditContext, { id: caseId }: CaseRow, body: string): Promise<string> {

@@ -14,8 +14,8 @@ export function caseRoutes(router: Router): void {
     handler: async ({ tx, actor, query, audit, services }) => {
       const page = await listCases(tx, services.keyring, actor, query);
       // Which filters were used, never their values: a search term can be a name.
-      const filters = [query.status && 'status', query.region && 'region'].filter(Boolean);
-      audit.details({ page: query.page, searched: Boolean(query.q), filters, returned: page.items.length });
+      const filters = [query.status && 'status', query.region && 'region', query.openedFrom && 'openedFrom', query.openedTo && 'openedTo'].filter(Boolean);
+      audit.details({ page: query.page, searched: Boolean(query.q), filters, sort: query.sort, returned: page.items.length });
       return page;
     },
   });

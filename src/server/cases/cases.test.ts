@@ -47,7 +47,8 @@ let socialCaseId: string;
 beforeAll(async () => {
   sanad = await startTestSanad({ demo: true });
   [responder, casemanager, admin] = [await sanad.signIn('responder'), await sanad.signIn('casemanager'), await sanad.signIn('admin')];
-  for (const a of (await admin.get('/api/agencies?pageSize=100')).json().items) agencyIds.set(a.name, a.id);
+  // By the English name the demo defines each agency under (the admin reads names in French).
+  for (const a of (await admin.get('/api/agencies?pageSize=100')).json().items) agencyIds.set(a.nameEn ?? a.name, a.id);
   outsider = await signInNewUser('gendarme', agencyIds.get('Royal Gendarmerie – Tangier')!, ['first_responder']);
 
   const created = await responder.post('/api/cases', {

@@ -8,33 +8,18 @@ import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
 import { personIndexKeys, persons } from '../db/schema/index.js';
 import { nameSkeleton } from './name-skeleton.js';
+import { normaliseName, searchKeysOf, type IndexKey } from './person-search-keys.js';
 
 type PersonRow = typeof persons.$inferSelect;
-/** One blind-index row: what kind of key, and the keyed HMAC itself. */
-export interface IndexKey {
-  kind: 'name' | 'document' | 'phone' | 'skeleton_year';
-  key: string;
-}
+export type { IndexKey } from './person-search-keys.js';
+export { normaliseName } from './person-search-keys.js';
 
-/** Accents, punctuation and letter case removed, so "Aláoui-Mohamed" and "alaoui mohamed" look up the same. */
-export function normaliseName(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f\u064B-\u065F\u0670\u0640]/g, '')
-    .replace(/[-'’`.,_]+/g, ' ')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function normaliseDocument(value: string): string {
-  return value.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
-
-/** The last nine digits: +212 6…, 00212 6… and 06… are the same Moroccan number. */
-function normalisePhone(value: string): string {
-  return value.replace(/\D/g, '').slice(-9);
-}
+/**
+ * The version of the blind-index scheme a person's keys were derived with. Raise it when
+ * the keys change (new kinds, another normalisation): persons with an older version are
+ * re-indexed at start (person-reindex.ts), since only the application holds the HMAC key.
+ */
+export const PERSON_INDEX_VERSION = 2;
 
 /** The birth year to match on: the stated year, else the year of the date of birth. */
 export function birthYearOf(person: Pick<PersonInput, 'birthYear' | 'birthDate'>): number | null {
@@ -87,16 +72,17 @@ export function indexKeysOf(keyring: Keyring, person: PersonInput): IndexKey[] {
     if (given && family) add('name', nameLookupKey(keyring, `${family} ${given}`));
     if (family) add('name', nameLookupKey(keyring, family));
   }
-  for (const doc of person.identityDocuments) add('document', blindIndex(keyring, 'person.document', normaliseDocument(doc.number)));
-  if (person.contact.phone && normalisePhone(person.contact.phone).length >= 6) {
-    add('phone', blindIndex(keyring, 'person.phone', normalisePhone(person.contact.phone)));
-  }
+  // Name parts and their skeletons, documents and phone (person-search-keys.ts).
+  for (const { kind, key } of searchKeysOf(keyring, person)) add(kind, key);
   return [...keys.values()];
 }
 
+const DUPLICATE_KINDS = new Set<IndexKey['kind']>(['name', 'document', 'phone']);
+
 /** The candidate keys to look another person up by (the fuzzy key widened to birth year ±1). */
 export function lookupKeysOf(keyring: Keyring, person: PersonInput): IndexKey[] {
-  const own = indexKeysOf(keyring, person).filter((k) => k.kind !== 'skeleton_year');
+  // Sharing one name part (two women called Fatima) is not a reason to suspect the same person.
+  const own = indexKeysOf(keyring, person).filter((k) => DUPLICATE_KINDS.has(k.kind));
   const year = birthYearOf(person);
   if (!year) return own;
   const skeletons = new Set(fullNames(person).map(nameSkeleton).filter(Boolean));
@@ -127,6 +113,7 @@ export function encryptPerson(keyring: Keyring, person: PersonInput): Omit<typeo
     languages: [...new Set(person.languages)],
     identityDocumentsEnc: sealJson(keyring, persons.identityDocumentsEnc, person.identityDocuments, person.identityDocuments.length === 0),
     contactEnc: sealJson(keyring, persons.contactEnc, contact, !contact.phone && !contact.email && !contact.address),
+    indexVersion: PERSON_INDEX_VERSION,
   };
 }
 
@@ -209,6 +196,6 @@ export async function replacePerson(tx: Tx, keyring: Keyring, personId: string, 
   await writeIndexKeys(tx, personId, indexKeysOf(keyring, person));
 }
 
-async function writeIndexKeys(tx: Tx, personId: string, keys: IndexKey[]): Promise<void> {
+export async function writeIndexKeys(tx: Tx, personId: string, keys: IndexKey[]): Promise<void> {
   if (keys.length > 0) await tx.insert(personIndexKeys).values(keys.map((k) => ({ personId, ...k })));
 }

@@ -5,6 +5,8 @@ import type { Config } from '../config/config.js';
 import { SYSTEM_CONTEXT } from '../audit/record-audit.js';
 import { openKeys, withDatabase } from './cli-support.js';
 import { AUDIT_COMMANDS } from './audit-commands.js';
+import { SEARCH_INDEX_COMMANDS } from './search-index-commands.js';
+import { REPORT_RETENTION_COMMANDS } from './report-retention-commands.js';
 import { agencies } from '../db/schema/index.js';
 import { createAdministratorFromConsole } from '../admin/users/user-commands.js';
 import { seedDemoIfEmpty } from '../demo/seed-demo.js';
@@ -91,4 +93,6 @@ export const COMMANDS: CliCommand[] = [
     },
   },
   ...AUDIT_COMMANDS,
+  ...SEARCH_INDEX_COMMANDS,
+  ...REPORT_RETENTION_COMMANDS,
 ];

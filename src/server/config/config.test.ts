@@ -22,4 +22,11 @@ describe('configuration', () => {
     const config = loadConfig({ SANAD_DEMO: '1', DATABASE_URL: 'postgres://u:p@localhost:5432/sanad', PORT: '8080' });
     expect(config).toMatchObject({ demo: true, port: 8080, databaseUrl: 'postgres://u:p@localhost:5432/sanad' });
   });
+
+  it('withholds Western Sahara from the pickers by default, and lets a deployment choose its own list', () => {
+    expect(loadConfig({}).countriesWithheld).toEqual(['EH']);
+    expect(loadConfig({ SANAD_COUNTRIES_WITHHELD: 'none' }).countriesWithheld).toEqual([]);
+    expect(loadConfig({ SANAD_COUNTRIES_WITHHELD: 'eh, fk' }).countriesWithheld).toEqual(['EH', 'FK']);
+    expect(() => loadConfig({ SANAD_COUNTRIES_WITHHELD: 'EH,ZZ' })).toThrow(/SANAD_COUNTRIES_WITHHELD/);
+  });
 });

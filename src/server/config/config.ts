@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LOCALES } from '@shared/locales.js';
+import { COUNTRY_CODES, type CountryCode } from '@shared/htcds/countries.js';
 
 /** A configuration problem found at start; the message names the variable. */
 export class ConfigError extends Error {}
@@ -23,10 +24,21 @@ const envSchema = z.object({
   SANAD_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   SANAD_DEMO: z.enum(['0', '1', 'true', 'false', '']).optional(),
   SANAD_DEFAULT_LOCALE: z.enum(LOCALES).default('ar'),
+  // Countries the pickers do not offer, comma-separated ISO codes. The Moroccan deployment's default leaves out
+  // EH ("Western Sahara"): the Moroccan authorities list its regions as Moroccan. Stored records keep any code.
+  SANAD_COUNTRIES_WITHHELD: z
+    .string()
+    .default('EH')
+    // 'none' offers every country (an empty variable counts as unset, so it cannot say that).
+    .transform((value) => (value.trim().toLowerCase() === 'none' ? [] : value.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean)))
+    .pipe(z.array(z.enum(COUNTRY_CODES))),
   SANAD_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   SANAD_TRUST_PROXY: z.string().default('0'),
   SANAD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SANAD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  // Days after a report is closed, unlinked to any case, before its personal content is erased (reports/report-retention.ts).
+  // At least 30, so a case opened soon after the closure can still name the report as its source; at most ten years.
+  SANAD_PUBLIC_REPORT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -45,11 +57,15 @@ export interface Config {
   auditCheckpointMs: number;
   demo: boolean;
   defaultLocale: (typeof LOCALES)[number];
+  /** Countries not offered in pickers (a deployment setting; see SANAD_COUNTRIES_WITHHELD). */
+  countriesWithheld: CountryCode[];
   secureCookies: 'auto' | 'always' | 'never';
   /** Which proxies' X-Forwarded-For to believe: none, a hop count, or their addresses (CIDR allowed). */
   trustProxy: false | number | string[];
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Days after closure before a report linked to no case loses its narrative, contact, additions and receipt code. */
+  publicReportRetentionDays: number;
   logLevel: string;
 }
 
@@ -75,10 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointMs: e.SANAD_AUDIT_CHECKPOINT_MINUTES * 60_000,
     demo: e.SANAD_DEMO === '1' || e.SANAD_DEMO === 'true',
     defaultLocale: e.SANAD_DEFAULT_LOCALE,
+    countriesWithheld: e.SANAD_COUNTRIES_WITHHELD,
     secureCookies: e.SANAD_SECURE_COOKIES,
     trustProxy: parseTrustProxy(e.SANAD_TRUST_PROXY),
     sessionIdleMs: e.SANAD_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SANAD_SESSION_MAX_HOURS * 3_600_000,
+    publicReportRetentionDays: e.SANAD_PUBLIC_REPORT_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -49,6 +49,8 @@ const PINNED_CONTEXTS = {
   'cases.closure_note_enc': 'case.closure_note',
   'trafficking_events.description_enc': 'trafficking_event.description',
   'case_notes.body_enc': 'case_note.body',
+  'case_consents.guardian_name_enc': 'case_consent.guardian_name',
+  'case_transfers.reason_note_enc': 'case_transfer.reason_note',
   'case_attachments.file_name_enc': 'case_attachment.file_name',
   'case_attachments.content_enc': 'case_attachment.content',
   'reports.narrative_enc': 'report.narrative',
@@ -60,6 +62,7 @@ const PINNED_CONTEXTS = {
   'referrals.decline_note_enc': 'referral.decline_note',
   'referrals.cancel_note_enc': 'referral.cancel_note',
   'referrals.override_justification_enc': 'referral.override_justification',
+  'referrals.override_review_note_enc': 'referral.override_review_note',
   'services_delivered.note_enc': 'service_delivered.note',
   'support_plans.objectives_enc': 'support_plan.objectives',
   'support_plans.action_plan_enc': 'support_plan.action_plan',
@@ -123,6 +126,8 @@ async function fillWhatTheDemoLeavesEmpty(sanad: TestSanad): Promise<void> {
   const caseId = created.json().case.id as string;
   const note = await casemanager.post(`/api/cases/${caseId}/notes`, { body: 'First interview held with an interpreter.' });
   expect(note.statusCode, note.body).toBe(201);
+  const guardian = await casemanager.post(`/api/cases/${caseId}/consents`, { type: 'services', method: 'guardian', guardianName: 'Aicha Benali', guardianRelationship: 'parent' });
+  expect(guardian.statusCode, guardian.body).toBe(201);
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('a tiny png')]);
   const attachment = await casemanager.post(`/api/cases/${caseId}/attachments`, { fileName: 'medical-certificate.png', contentBase64: png.toString('base64') });
   expect(attachment.statusCode, attachment.body).toBe(201);
@@ -131,6 +136,18 @@ async function fillWhatTheDemoLeavesEmpty(sanad: TestSanad): Promise<void> {
   const followUpId = (followUp.json().items as { id: string }[])[0]!.id;
   const done = await casemanager.post(`/api/cases/${caseId}/follow-ups/${followUpId}/done`, { outcomeNote: 'Housed with her sister.' });
   expect(done.statusCode, done.body).toBe(200);
+  // The police ask again for the demo's pending transfer, this time with a note (case_transfers.reason_note_enc).
+  const responder = await sanad.signIn('responder');
+  const { rows: pending } = await sanad.ctx.database.pool.query(`SELECT id, case_id, to_agency_id FROM case_transfers WHERE status = 'pending' LIMIT 1`);
+  const transfer = pending[0] as { id: string; case_id: string; to_agency_id: string };
+  expect((await responder.post(`/api/cases/${transfer.case_id}/transfers/${transfer.id}/cancel`, {})).statusCode).toBe(200);
+  const again = await responder.post(`/api/cases/${transfer.case_id}/transfers`, { toAgencyId: transfer.to_agency_id, reason: 'other', reasonNote: 'She moved to Rabat to live with her aunt.' });
+  expect(again.statusCode, again.body).toBeLessThan(300);
+  // The coordinator flags the demo consent override with a note (referrals.override_review_note_enc).
+  const coordinator = await sanad.signIn('coordinator');
+  const [override] = (await coordinator.get('/api/referrals/overrides')).json().items as { id: string }[];
+  const flagged = await coordinator.post(`/api/referrals/${override!.id}/override-review`, { outcome: 'flagged', note: 'Consent could have been asked first.' });
+  expect(flagged.statusCode, flagged.body).toBe(200);
 }
 
 describe('encrypted values in a database after the demo pathway and API writes', () => {

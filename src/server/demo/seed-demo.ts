@@ -7,6 +7,7 @@ import { recordAudit, SYSTEM_CONTEXT } from '../audit/record-audit.js';
 import type { AppContext } from '../http/app-context.js';
 import { seedProvidersDemo } from '../providers/providers-demo.js';
 import { seedCasesDemo } from '../cases/cases-demo.js';
+import { seedTransfersDemo } from '../cases/case-transfer-demo.js';
 import { seedReportsDemo } from '../reports/reports-demo.js';
 import { seedScreeningDemo } from '../screening/screening-demo.js';
 import { seedReferralsDemo } from '../referrals/referrals-demo.js';
@@ -26,7 +27,7 @@ async function seedDemoAccounts(tx: Tx, ctx: SeedContext): Promise<DemoRefs> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const inserted = await tx
     .insert(agencies)
-    .values(DEMO_AGENCIES.map(({ name, type, region }) => ({ name, type, region })))
+    .values(DEMO_AGENCIES.map(({ name, names, type, region }) => ({ name, nameAr: names.ar, nameFr: names.fr, nameEn: names.en, type, region })))
     .returning({ id: agencies.id, name: agencies.name });
   const agencyIds = Object.fromEntries(DEMO_AGENCIES.map((a) => [a.key, inserted.find((row) => row.name === a.name)!.id]));
   const createdUsers = await tx
@@ -63,6 +64,7 @@ async function seedDemoPathway(tx: Tx, ctx: SeedContext, refs: DemoRefs): Promis
   const agencyIds = Object.fromEntries(agencyKeys);
   await seedReportsDemo(tx, ctx, { agencyIds, userIds: refs.userIds });
   await seedCasesDemo(tx, ctx, { agencyIds, userIds: refs.userIds });
+  await seedTransfersDemo(tx, { agencyIds, userIds: refs.userIds });
   await seedScreeningDemo(tx, ctx, { agencyIds, userIds: refs.userIds });
   await seedReferralsDemo(tx, ctx, { agencyIds });
   await seedNotificationsDemo(tx, ctx);

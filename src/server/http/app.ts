@@ -93,7 +93,20 @@ export async function buildApp(ctx: AppContext): Promise<{ app: ZodApp; routes: 
   await registerApiRoutes(app, ctx);
 
   const webBuilt = existsSync(WEB_DIST);
-  if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  if (webBuilt) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      // The .br/.gz copies written by scripts/compress-web.ts, chosen by the browser's Accept-Encoding.
+      preCompressed: true,
+      // Files under /assets/ have a content hash in their name: a browser may keep them for a year. Anything
+      // else (index.html) is revalidated, so a new release reaches every user at their next page load.
+      setHeaders: (reply, path) => {
+        void reply.header('cache-control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   installNotFound(app, routes, webBuilt);
   return { app, routes };
 }

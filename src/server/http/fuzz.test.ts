@@ -30,7 +30,7 @@ beforeAll(async () => {
   const { rows } = await sanad.ctx.database.pool.query(`SELECT id FROM users WHERE username = 'casemanager'`);
   ids['user']!.push(rows[0].id as string);
   const agencyId = (await demoAgencyIds(sanad)).get('shelter')!;
-  const provider = await createProviderVia(await sanad.signIn('admin'), { agencyId, name: 'Fuzz shelter', regions: ['MA-06'], services: ['shelter', 'medical'] });
+  const provider = await createProviderVia(await sanad.signIn('admin'), { agencyId, nameEn: 'Fuzz shelter', regions: ['MA-06'], services: ['shelter', 'medical'] });
   ids['provider']!.push(provider.id);
   // Real records, so many requests get past "not found" into the commands.
   for (const name of ['Amina', 'Youssef', 'Salma']) {

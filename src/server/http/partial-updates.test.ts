@@ -104,7 +104,7 @@ const FIXTURES: Record<string, Fixture> = {
     async create() {
       const agencyId = (await demoAgencyIds(sanad)).get('shelter')!;
       const { id } = await createProviderVia(users['admin']!, {
-        agencyId, name: 'Partial update shelter', description: 'Safe housing', city: 'Fes', regions: ['MA-03'], languages: ['ar', 'fr'], targetGroups: ['women'],
+        agencyId, nameAr: 'مأوى التحديث الجزئي', nameFr: 'Foyer de mise à jour partielle', nameEn: 'Partial update shelter', description: 'Safe housing', city: 'Fes', regions: ['MA-03'], languages: ['ar', 'fr'], targetGroups: ['women'],
         services: ['shelter', 'medical'], openingHours: '24/7', contactPhone: '+212 535 000 000', contactEmail: 'shelter@example.org',
       });
       const url = `/api/providers/${id}`;
@@ -115,12 +115,12 @@ const FIXTURES: Record<string, Fixture> = {
   '/api/agencies/:id': {
     user: 'admin',
     async create() {
-      const created = await users['admin']!.post('/api/agencies', { name: 'Partial update NGO', type: 'NGO', region: 'MA-01' });
+      const created = await users['admin']!.post('/api/agencies', { nameAr: 'جمعية التحديث الجزئي', nameFr: 'ONG de mise à jour partielle', nameEn: 'Partial update NGO', type: 'NGO', region: 'MA-01' });
       expect(created.statusCode, created.body).toBe(201);
       const id = created.json().id as string;
       return { url: `/api/agencies/${id}`, read: read(users['admin']!, '/api/agencies?pageSize=200', itemWithId(id)) };
     },
-    patches: [{ body: { name: 'Partial update association' }, changes: ['name'] }],
+    patches: [{ body: { nameEn: 'Partial update association' }, changes: ['nameEn'] }],
   },
   '/api/users/:id': {
     user: 'admin',

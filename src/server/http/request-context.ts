@@ -21,6 +21,7 @@ export function actorOf(request: FastifyRequest): Actor {
     username: session.user.username,
     agencyId: session.user.agencyId,
     roles: session.user.roles as Role[],
+    locale: session.user.locale,
   };
 }
 

@@ -9,6 +9,7 @@ import { roleGrantRoutes } from '../admin/users/role-grant-routes.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { healthRoutes } from '../ops/health-routes.js';
 import { caseApiRoutes } from '../cases/case-api.js';
+import { caseExportRoutes } from '../cases/case-export-routes.js';
 import { reportRoutes } from '../reports/report-routes.js';
 import { publicReportRoutes } from '../reports/public-report-routes.js';
 import { providerRoutes } from '../providers/provider-routes.js';
@@ -19,6 +20,7 @@ import { referralRoutes } from '../referrals/referral-routes.js';
 import { referralOversightRoutes } from '../referrals/referral-oversight-routes.js';
 import { careRoutes } from '../care/care-routes.js';
 import { caseClosureRoutes } from '../cases/case-closure-routes.js';
+import { caseTimelineRoutes } from '../cases/case-timeline-routes.js';
 import { worklistRoutes } from '../worklists/worklist-routes.js';
 
 /** Every API area, in one list: a reader sees the whole surface here. */
@@ -33,6 +35,7 @@ export async function registerApiRoutes(app: ZodApp, ctx: AppContext): Promise<v
   auditRoutes(router);
   // cases
   caseApiRoutes(router);
+  caseExportRoutes(router);
   // reports: the hotline's, then the public form (no login)
   reportRoutes(router);
   publicReportRoutes(router);
@@ -48,6 +51,8 @@ export async function registerApiRoutes(app: ZodApp, ctx: AppContext): Promise<v
   careRoutes(router);
   // closing a case (with its open referrals)
   caseClosureRoutes(router);
+  // the case's timeline (its overview)
+  caseTimelineRoutes(router);
   // what each role must act on
   worklistRoutes(router);
   // notifications

@@ -17,7 +17,12 @@ export function meRoutes(router: Router): void {
     access: 'public',
     audit: 'no-content',
     steps: true,
-    handler: async ({ services }) => ({ demo: services.config.demo, defaultLocale: services.config.defaultLocale }),
+    handler: async ({ services }) => ({
+      demo: services.config.demo,
+      defaultLocale: services.config.defaultLocale,
+      countriesWithheld: services.config.countriesWithheld,
+      publicReportRetentionDays: services.config.publicReportRetentionDays,
+    }),
   });
 
   router.route(authApi.me, {

@@ -39,3 +39,18 @@ export async function notifyDispatchReceived(
     exceptUserId: input.dispatchedBy,
   });
 }
+
+/**
+ * Tells every hotline operator that a report came in from the public form,
+ * with its reference and urgency only (never the narrative or the contact).
+ * An immediate danger gets its own kind, which the bell shows first and loudly.
+ */
+export async function notifyPublicReportReceived(tx: Tx, input: { reportId: string; reference: string; urgency: string }): Promise<number> {
+  return notify(tx, {
+    recipients: { roles: ['hotline_operator'] },
+    kind: input.urgency === 'immediate_danger' ? 'public_report_danger' : 'public_report_received',
+    resourceType: 'report',
+    resourceId: input.reportId,
+    params: { reference: input.reference, urgency: input.urgency },
+  });
+}

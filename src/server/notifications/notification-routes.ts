@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { notificationsApi, type NotificationItem } from '@shared/api/notifications.js';
 import type { NotificationKind } from '@shared/notifications.js';
 import { notifications } from '../db/schema/index.js';
@@ -6,6 +6,7 @@ import { inOrder } from '../db/in-order.js';
 import { notFound } from '../http/app-error.js';
 import type { Router } from '../http/route.js';
 import { notificationLink } from './notification-links.js';
+import { isUrgentNotification, urgentNotification } from './notification-urgency.js';
 
 type NotificationRow = typeof notifications.$inferSelect;
 
@@ -20,6 +21,7 @@ export function presentNotification(row: NotificationRow): NotificationItem {
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
     link: notificationLink(row.resourceType, row.resourceId),
+    urgent: isUrgentNotification(row),
   };
 }
 
@@ -34,12 +36,21 @@ export function notificationRoutes(router: Router): void {
     access: 'session',
     audit: 'no-content',
     handler: async ({ tx, actor, query }) => {
-      const { page, pageSize, unread } = query;
+      const { page, pageSize, unread, urgent } = query;
       const filters: SQL[] = [eq(notifications.userId, actor.userId)];
       if (unread === 'true') filters.push(isNull(notifications.readAt));
+      if (urgent === 'true') filters.push(urgentNotification);
       const where = and(...filters);
+      // A person in immediate danger is never below the fold: unread urgent ones first, then the newest.
+      const urgentUnreadFirst = sql`CASE WHEN ${notifications.readAt} IS NULL AND ${urgentNotification} THEN 0 ELSE 1 END`;
       const [rows, total] = await inOrder([
-        tx.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(pageSize).offset((page - 1) * pageSize),
+        tx
+          .select()
+          .from(notifications)
+          .where(where)
+          .orderBy(urgentUnreadFirst, desc(notifications.createdAt), desc(notifications.id))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
         tx.select({ n: count() }).from(notifications).where(where),
       ]);
       return { items: rows.map(presentNotification), total: total[0]!.n };
@@ -50,8 +61,16 @@ export function notificationRoutes(router: Router): void {
     access: 'session',
     audit: 'no-content',
     handler: async ({ tx, actor }) => {
-      const [row] = await tx.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
-      return { count: row!.n };
+      // One row: the counts and the newest unread id (the web polls this and refetches lists only when it moves).
+      const [row] = await tx
+        .select({
+          n: count(),
+          urgent: sql<number>`count(*) FILTER (WHERE ${urgentNotification})::int`,
+          latestId: sql<string | null>`(array_agg(${notifications.id} ORDER BY ${notifications.createdAt} DESC, ${notifications.id} DESC))[1]`,
+        })
+        .from(notifications)
+        .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+      return { count: row!.n, urgent: row!.urgent, latestId: row!.latestId ?? null };
     },
   });
 

@@ -52,8 +52,8 @@ describe('/api/notifications', () => {
     expect(body.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['case_assigned', 'referral_received']);
     const assigned = body.items.find((i: { kind: string }) => i.kind === 'case_assigned');
     expect(assigned).toMatchObject({ resourceType: 'case', resourceId: CASE_ID, link: `/cases/${CASE_ID}`, readAt: null, params: { caseNumber: 'SAN-2026-000042' } });
-    expect((await casemanager.get('/api/notifications/unread-count')).json()).toEqual({ count: 2 });
-    expect((await shelter.get('/api/notifications/unread-count')).json()).toEqual({ count: 1 });
+    expect((await casemanager.get('/api/notifications/unread-count')).json()).toMatchObject({ count: 2, urgent: 0 });
+    expect((await shelter.get('/api/notifications/unread-count')).json()).toMatchObject({ count: 1, urgent: 0 });
     const paged = (await casemanager.get('/api/notifications?pageSize=1&page=2')).json();
     expect(paged.items).toHaveLength(1);
     expect(paged.total).toBe(2);
@@ -65,7 +65,7 @@ describe('/api/notifications', () => {
     expect(attempt.statusCode).toBe(404);
     expect(attempt.json().error.code).toBe('NOT_FOUND');
     expect((await casemanager.post('/api/notifications/00000000-0000-4000-8000-000000000001/read')).statusCode).toBe(404);
-    expect((await shelter.get('/api/notifications/unread-count')).json()).toEqual({ count: 1 });
+    expect((await shelter.get('/api/notifications/unread-count')).json()).toMatchObject({ count: 1, urgent: 0 });
   });
 
   it('marks one as read (idempotently), filters unread, then marks all as read', async () => {
@@ -73,14 +73,14 @@ describe('/api/notifications', () => {
     const first = await casemanager.post(`/api/notifications/${items[0]!.id}/read`);
     expect(first.json()).toEqual({ updated: 1 });
     expect((await casemanager.post(`/api/notifications/${items[0]!.id}/read`)).json()).toEqual({ updated: 0 });
-    expect((await casemanager.get('/api/notifications/unread-count')).json()).toEqual({ count: 1 });
+    expect((await casemanager.get('/api/notifications/unread-count')).json()).toMatchObject({ count: 1, urgent: 0 });
     const unread = (await casemanager.get('/api/notifications?unread=true')).json();
     expect(unread.total).toBe(1);
     expect(unread.items[0].id).toBe(items[1]!.id);
     expect((await casemanager.post('/api/notifications/read-all')).json()).toEqual({ updated: 1 });
-    expect((await casemanager.get('/api/notifications/unread-count')).json()).toEqual({ count: 0 });
+    expect((await casemanager.get('/api/notifications/unread-count')).json()).toMatchObject({ count: 0, urgent: 0 });
     // The other user's notification was untouched by read-all.
-    expect((await shelter.get('/api/notifications/unread-count')).json()).toEqual({ count: 1 });
+    expect((await shelter.get('/api/notifications/unread-count')).json()).toMatchObject({ count: 1, urgent: 0 });
   });
 
   it('refuses anonymous callers and requests without the CSRF token', async () => {
@@ -107,6 +107,9 @@ describe('notifications raised by other modules', () => {
     expect(dispatch).toBeDefined();
     expect(dispatch!.link).toBe(`/reports/${reportId}`);
     expect(dispatch!.params).toMatchObject({ purpose: 'emergency', urgency: 'immediate_danger' });
+    // An emergency is urgent for the unit too: first in its bell, red, announced.
+    expect((dispatch as unknown as { urgent: boolean }).urgent).toBe(true);
+    expect((await responder.get('/api/notifications/unread-count')).json().urgent).toBeGreaterThan(0);
     expect(dispatch!.params.reference).toEqual(expect.any(String));
   });
 

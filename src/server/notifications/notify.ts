@@ -3,7 +3,12 @@ import type { NotificationKind } from '@shared/notifications.js';
 import type { Role } from '@shared/roles.js';
 import type { Tx } from '../db/database.js';
 
-/** Who receives a notification: named users, and/or the active users of an agency (optionally only some roles). */
+/**
+ * Who receives a notification: named users, and/or the active users of an
+ * agency (optionally only some roles), or, with `roles` and no agency, every
+ * active user holding one of those roles (the hotline's operators, wherever
+ * their agency is).
+ */
 export interface Recipients {
   userIds?: string[];
   agencyId?: string;
@@ -30,12 +35,16 @@ export interface NotificationInput {
 export async function notify(tx: Tx, input: NotificationInput): Promise<number> {
   const { recipients } = input;
   const userIds = recipients.userIds ?? [];
-  if (userIds.length === 0 && !recipients.agencyId) return 0;
+  const roles = recipients.roles ?? [];
+  if (userIds.length === 0 && !recipients.agencyId && roles.length === 0) return 0;
+  const byRole = sql`u.roles && ${`{${roles.join(',')}}`}::text[]`;
   const byAgency = recipients.agencyId
-    ? recipients.roles?.length
-      ? sql`(u.agency_id = ${recipients.agencyId} AND u.roles && ${`{${recipients.roles.join(',')}}`}::text[])`
+    ? roles.length
+      ? sql`(u.agency_id = ${recipients.agencyId} AND ${byRole})`
       : sql`u.agency_id = ${recipients.agencyId}`
-    : sql`false`;
+    : roles.length
+      ? byRole
+      : sql`false`;
   const byId = userIds.length ? sql`u.id = ANY(${`{${userIds.join(',')}}`}::uuid[])` : sql`false`;
   const result = await tx.execute(sql`
     INSERT INTO notifications (user_id, kind, resource_type, resource_id, params, dedupe_key)

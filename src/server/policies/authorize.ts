@@ -1,4 +1,5 @@
 import type { Action } from '@shared/actions.js';
+import type { Locale } from '@shared/locales.js';
 import type { Role } from '@shared/roles.js';
 import { AppError } from '../http/app-error.js';
 import { POLICY_RULES } from './rules.js';
@@ -10,6 +11,8 @@ export interface Actor {
   username: string;
   agencyId: string;
   roles: readonly Role[];
+  /** The language the user reads (users.locale): agency and provider names come back in it (db/localized-name.ts). */
+  locale?: Locale;
 }
 
 /**

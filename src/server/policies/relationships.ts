@@ -14,7 +14,7 @@ import type { Actor } from './authorize.js';
  * - `creator`: the user created it;
  * - `assigned`: the user is assigned to it (case manager, or listed as assignee);
  * - `dispatchedTo`: a report was dispatched to the user's agency;
- * - `receivingAgency`: a referral was sent to the user's agency;
+ * - `receivingAgency`: a referral was sent to the user's agency, or a case's pending transfer is addressed to it;
  * - `region`: the record lies in the region of the user's agency (defined, not yet granted).
  */
 export const RELATIONSHIPS = ['all', 'ownerAgency', 'creator', 'assigned', 'dispatchedTo', 'receivingAgency', 'region'] as const;

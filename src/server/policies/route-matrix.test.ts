@@ -26,6 +26,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'audit.verify': ['auditor'],
   // cases
   'case.list': CASE_WORKERS,
+  'case.export': CASE_WORKERS,
   'case.read': CASE_WORKERS,
   'case.create': CASE_WORKERS,
   'case.update': CASE_WORKERS,
@@ -36,6 +37,8 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'case.readAttachment': CASE_WORKERS,
   'case.requestMerge': CASE_WORKERS,
   'case.merge': CASE_WORKERS,
+  'case.transfer': CASE_WORKERS,
+  'case.acceptTransfer': CASE_WORKERS,
   // reports
   'report.list': ['hotline_operator', 'first_responder'],
   'report.read': ['hotline_operator', 'first_responder'],
@@ -148,10 +151,10 @@ describe('route table', () => {
 describe('two-factor gate', () => {
   it('keeps a user who has not enrolled 2FA away from identity-bearing routes', async () => {
     const admin = clients.get('admin')!;
-    const agencies = (await admin.get('/api/agencies?pageSize=200')).json().items as { id: string; name: string }[];
+    const agencies = (await admin.get('/api/agencies?pageSize=200')).json().items as { id: string; nameEn: string }[];
     // Created, approved by a second administrator and activated with the code, as the system requires.
     await sanad.addUser(
-      { username: 'new.responder', displayName: 'New Responder', agencyId: agencies.find((a) => a.name.includes('police'))!.id, roles: ['first_responder'] },
+      { username: 'new.responder', displayName: 'New Responder', agencyId: agencies.find((a) => a.nameEn.includes('police'))!.id, roles: ['first_responder'] },
       { password: DEMO_PASSWORD, by: admin },
     );
     const client = sanad.anonymous();

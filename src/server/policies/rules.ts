@@ -32,10 +32,17 @@ allow('auditor', ['audit.read', 'audit.verify'], 'all');
 // --- Victim cases (src/server/cases) ---
 // First responders work the cases their agency opened (PRODUCT.md "who uses it"),
 // and as the owner they see each case's access history.
-const CASE_WORK = ['case.list', 'case.read', 'case.create', 'case.update', 'case.assign', 'case.consent', 'case.attach', 'case.readAttachment', 'case.requestMerge', 'case.merge', 'case.readAccessLog'] as const;
+const CASE_WORK = ['case.list', 'case.export', 'case.read', 'case.create', 'case.update', 'case.assign', 'case.consent', 'case.attach', 'case.readAttachment', 'case.requestMerge', 'case.merge', 'case.readAccessLog'] as const;
 allow('first_responder', CASE_WORK, 'ownerAgency');
 // Case managers work the cases assigned to them (or that they opened), whoever owns them.
 allow('case_manager', CASE_WORK, ['creator', 'assigned']);
+// Handing a case to another agency (cases/case-transfer.ts): the owner agency's case workers ask
+// (the route also needs the case in their read scope, so a case manager must work it too); the
+// receiving agency's case workers see the pending transfer without identity and accept or decline it.
+allow('first_responder', ['case.transfer'], 'ownerAgency');
+allow('case_manager', ['case.transfer'], 'ownerAgency');
+allow('first_responder', ['case.acceptTransfer'], 'receivingAgency');
+allow('case_manager', ['case.acceptTransfer'], 'receivingAgency');
 // Prosecutors reach victims only through their proceedings (justice module); service
 // providers only through referrals' shared fields; administrators, coordinators,
 // analysts and auditors never see case content.

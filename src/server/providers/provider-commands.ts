@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { capacityBody, providerBody, providerPatch, ServiceType } from '@shared/api/providers.js';
 import type { Tx } from '../db/database.js';
+import { namesAfter, type LocaleNames } from '../db/localized-name.js';
 import { agencies, providerServices, serviceProviders } from '../db/schema/index.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { AppError, conflict, notFound } from '../http/app-error.js';
@@ -21,13 +22,20 @@ async function replaceServices(tx: Tx, providerId: string, services: readonly Se
   await tx.insert(providerServices).values(services.map((serviceType) => ({ providerId, serviceType })));
 }
 
+/** No name in any language would be left: refused on the Arabic field, as the form shows it. */
+function nameRequired(): AppError {
+  return new AppError('VALIDATION_FAILED', 'Name the service point in at least one language', { issues: [{ field: 'nameAr', reason: 'required' }] });
+}
+
 /** Adds a service point to the directory (administrators). Returns its id. */
 export async function createProvider(tx: Tx, audit: AuditContext, input: ProviderBody): Promise<string> {
   await assertAgencyExists(tx, input.agencyId);
-  const { services, ...fields } = input;
+  const { services, nameAr, nameFr, nameEn, ...fields } = input;
+  const names = namesAfter({ nameAr: null, nameFr: null, nameEn: null }, { nameAr, nameFr, nameEn });
+  if (!names) throw nameRequired();
   const [row] = await tx
     .insert(serviceProviders)
-    .values({ ...fields, city: fields.city ?? null, contactPhone: fields.contactPhone ?? null, contactEmail: fields.contactEmail ?? null, createdBy: audit.actorUserId })
+    .values({ ...fields, ...names, city: fields.city ?? null, contactPhone: fields.contactPhone ?? null, contactEmail: fields.contactEmail ?? null, createdBy: audit.actorUserId })
     .returning({ id: serviceProviders.id });
   await replaceServices(tx, row!.id, services);
   await recordAudit(tx, audit, {
@@ -40,14 +48,32 @@ export async function createProvider(tx: Tx, audit: AuditContext, input: Provide
   return row!.id;
 }
 
+/**
+ * The name columns to write when some name was sent (the default name with them), else none.
+ * An unknown provider writes none here: the versioned update after it answers 404.
+ */
+async function renamed(tx: Tx, id: string, sent: Partial<LocaleNames>): Promise<Partial<LocaleNames & { name: string }>> {
+  if (Object.values(sent).every((name) => name === undefined)) return {};
+  const [current] = await tx
+    .select({ nameAr: serviceProviders.nameAr, nameFr: serviceProviders.nameFr, nameEn: serviceProviders.nameEn })
+    .from(serviceProviders)
+    .where(eq(serviceProviders.id, id))
+    .for('update');
+  if (!current) return {};
+  const names = namesAfter(current, sent);
+  if (!names) throw nameRequired();
+  return names;
+}
+
 /** Edits a directory entry against the version the editor loaded (stale → 409). */
 export async function updateProvider(tx: Tx, audit: AuditContext, id: string, input: ProviderPatch): Promise<void> {
   const { version, services, ...rest } = input;
-  const changes = definedFields(rest);
+  const { nameAr, nameFr, nameEn, ...changes } = definedFields(rest);
   if (input.agencyId) await assertAgencyExists(tx, input.agencyId);
+  const names = await renamed(tx, id, { nameAr, nameFr, nameEn });
   const [updated] = await tx
     .update(serviceProviders)
-    .set({ ...changes, version: sql`${serviceProviders.version} + 1`, updatedAt: new Date() })
+    .set({ ...changes, ...names, version: sql`${serviceProviders.version} + 1`, updatedAt: new Date() })
     .where(and(eq(serviceProviders.id, id), eq(serviceProviders.version, version)))
     .returning({ id: serviceProviders.id });
   if (!updated) {
@@ -55,7 +81,7 @@ export async function updateProvider(tx: Tx, audit: AuditContext, id: string, in
     throw exists ? conflict() : notFound('Provider');
   }
   if (services) await replaceServices(tx, id, services);
-  const changedFields = [...Object.keys(changes), ...(services ? ['services'] : [])];
+  const changedFields = [...Object.keys(definedFields(rest)), ...(services ? ['services'] : [])];
   await recordAudit(tx, audit, { action: 'provider.updated', resourceType: 'provider', resourceId: id, changedFields });
 }
 

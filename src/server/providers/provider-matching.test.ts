@@ -12,7 +12,7 @@ let shelterUser: TestClient;
 /** A shelter of the demo shelter agency, so the shelter user may report its beds. */
 async function shelter(name: string, fields: Partial<ProviderInput>, beds?: { total: number; occupied: number }): Promise<string> {
   const agencyId = (await demoAgencyIds(sanad)).get('shelter')!;
-  const { id } = await createProviderVia(admin, { agencyId, name, services: ['shelter'], targetGroups: ['women'], ...fields });
+  const { id } = await createProviderVia(admin, { agencyId, nameEn: name, services: ['shelter'], targetGroups: ['women'], ...fields });
   if (beds) {
     const response = await shelterUser.request('PUT', `/api/providers/${id}/capacity`, { bedsTotal: beds.total, bedsOccupied: beds.occupied, version: 0 });
     if (response.statusCode !== 200) throw new Error(response.body);
@@ -33,7 +33,7 @@ beforeAll(async () => {
   await shelter('F national, no count', { servesNationally: true, languages: ['en'], targetGroups: ['men'] });
   await shelter('G inactive: Casablanca', { regions: ['MA-06'], languages: ['en'], active: false }, { total: 50, occupied: 0 });
   const agencyId = (await demoAgencyIds(sanad)).get('legalaid')!;
-  await createProviderVia(admin, { agencyId, name: 'H legal aid: Casablanca, English', regions: ['MA-06'], languages: ['en'], targetGroups: ['women'], services: ['legal_aid'] });
+  await createProviderVia(admin, { agencyId, nameEn: 'H legal aid: Casablanca, English', regions: ['MA-06'], languages: ['en'], targetGroups: ['women'], services: ['legal_aid'] });
 });
 
 afterAll(async () => {
@@ -120,7 +120,12 @@ describe('demo directory', () => {
     const oujda = (await caseManager.get(`/api/providers/${providerIds.get('ngo_oujda')}`)).json();
     expect(oujda).toMatchObject({ regions: ['MA-02'], capacity: { bedsTotal: 30, bedsOccupied: 27, freeBeds: 3 } });
     const { items } = await match('service=shelter&region=MA-11&language=es');
-    expect(items[0]!.name).toBe('Laâyoune women protection centre');
+    // Every demo provider and agency is named in each language; the case manager reads Arabic.
+    expect(items[0]).toMatchObject({ name: 'مركز حماية النساء بالعيون', nameFr: 'Centre de protection des femmes de Laâyoune', agencyName: 'مركز حماية النساء بالعيون' });
+    const named = (table: string, ids: string[]) =>
+      sanad.ctx.database.pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = ANY($1) AND num_nonnulls(name_ar, name_fr, name_en) = 3`, [ids]);
+    expect((await named('service_providers', [...providerIds.values()])).rows[0].n).toBe(10);
+    expect((await named('agencies', [...agencyIds.values()])).rows[0].n).toBe(agencyIds.size);
   });
 
   const match = async (query: string) => (await caseManager.get(`/api/providers/match?${query}`)).json() as { items: ProviderMatch[] };

@@ -4,6 +4,7 @@ import type { MatchScore, ProviderMatch, RegionMatch, ServiceType, providerMatch
 import type { PageQuery } from '@shared/api/pagination.js';
 import type { Db, Tx } from '../db/database.js';
 import { inOrder } from '../db/in-order.js';
+import { localizedName } from '../db/localized-name.js';
 import { providerServices, serviceProviders, shelterCapacity } from '../db/schema/index.js';
 import type { Actor } from '../policies/authorize.js';
 import { bedReportingColumn, presentProvider, selectProviders, textArray } from './provider-queries.js';
@@ -67,7 +68,7 @@ export async function matchProviders(db: Db | Tx, actor: Actor, criteria: MatchC
   const s = scoreExpressions(criteria);
   const where = offersService(db, criteria.service);
   const [rows, totals] = await inOrder([
-    selectProviders(db, {
+    selectProviders(db, actor, {
       ...bedReportingColumn(actor),
       regionMatch: s.regionMatch,
       regionPoints: s.regionPoints,
@@ -80,7 +81,7 @@ export async function matchProviders(db: Db | Tx, actor: Actor, criteria: MatchC
       total: s.total,
     })
       .where(where)
-      .orderBy(sql`${s.total} DESC`, serviceProviders.name, serviceProviders.id)
+      .orderBy(sql`${s.total} DESC`, localizedName(serviceProviders, actor), serviceProviders.id)
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db.select({ n: count() }).from(serviceProviders).where(where),

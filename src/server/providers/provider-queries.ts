@@ -5,6 +5,7 @@ import { SERVICE_TYPES, type Provider, type providerListQuery, type ServiceTypeC
 import type { Db, Tx } from '../db/database.js';
 import { agencies, providerServices, serviceProviders, shelterCapacity, users } from '../db/schema/index.js';
 import { inOrder } from '../db/in-order.js';
+import { allNames, localizedName, type Reader } from '../db/localized-name.js';
 import { inScope } from '../policies/access.js';
 import { can, type Actor } from '../policies/authorize.js';
 import { notFound } from '../http/app-error.js';
@@ -17,20 +18,22 @@ export function textArray(values: readonly string[]): SQL {
 /** The services of the provider in the current row, as a sorted array (one correlated aggregate, no N+1). */
 const servicesOf = sql<string[]>`coalesce((SELECT array_agg(ps.service_type ORDER BY ps.service_type) FROM provider_services ps WHERE ps.provider_id = ${serviceProviders.id}), '{}')`;
 
-/** Columns every provider read selects; use with `fromProviders`. */
-export const providerColumns = {
+/** Columns every provider read selects, names in the reader's language; use with `selectProviders`. */
+export const providerColumns = (reader: Reader) => ({
   provider: serviceProviders,
-  agencyName: agencies.name,
+  name: localizedName(serviceProviders, reader),
+  agencyName: localizedName(agencies, reader),
   services: servicesOf,
   bedsTotal: shelterCapacity.bedsTotal,
   bedsOccupied: shelterCapacity.bedsOccupied,
   capacityVersion: shelterCapacity.version,
   capacityUpdatedAt: shelterCapacity.updatedAt,
   capacityUpdatedByName: users.displayName,
-};
+});
 
 export interface ProviderRow {
   provider: typeof serviceProviders.$inferSelect;
+  name: string;
   agencyName: string;
   services: string[];
   bedsTotal: number | null;
@@ -40,10 +43,10 @@ export interface ProviderRow {
   capacityUpdatedByName: string | null;
 }
 
-/** A select of provider rows with their agency, services and capacity joined (plus `extra` columns). */
-export function selectProviders<T extends SelectedFields = Record<never, never>>(db: Db | Tx, extra?: T) {
+/** A select of provider rows with their agency, services and capacity joined (plus `extra` columns), named for `reader`. */
+export function selectProviders<T extends SelectedFields = Record<never, never>>(db: Db | Tx, reader: Reader, extra?: T) {
   return db
-    .select({ ...providerColumns, ...(extra as T) })
+    .select({ ...providerColumns(reader), ...(extra as T) })
     .from(serviceProviders)
     .innerJoin(agencies, eq(agencies.id, serviceProviders.agencyId))
     .leftJoin(shelterCapacity, eq(shelterCapacity.providerId, serviceProviders.id))
@@ -75,7 +78,10 @@ export function presentProvider(row: ProviderRow & { mayReportBeds: boolean }, a
     id: p.id,
     agencyId: p.agencyId,
     agencyName: row.agencyName,
-    name: p.name,
+    name: row.name,
+    nameAr: p.nameAr,
+    nameFr: p.nameFr,
+    nameEn: p.nameEn,
     description: p.description,
     city: p.city,
     regions: p.regions,
@@ -105,14 +111,14 @@ export function presentProvider(row: ProviderRow & { mayReportBeds: boolean }, a
 
 /** Loads one provider the actor may see, or 404. */
 export async function loadProvider(db: Db | Tx, actor: Actor, id: string): Promise<Provider> {
-  const [row] = await selectProviders(db, bedReportingColumn(actor)).where(sql`${eq(serviceProviders.id, id)} AND ${visibleTo(actor)}`);
+  const [row] = await selectProviders(db, actor, bedReportingColumn(actor)).where(sql`${eq(serviceProviders.id, id)} AND ${visibleTo(actor)}`);
   if (!row) throw notFound('Provider');
   return presentProvider(row, actor);
 }
 
 /** Loads one provider row under `condition` (a scope for the action at hand), or 404: outside it, the provider is simply not there. */
-export async function loadProviderRow(db: Db | Tx, id: string, condition: SQL): Promise<ProviderRow> {
-  const [row] = await selectProviders(db).where(and(eq(serviceProviders.id, id), condition));
+export async function loadProviderRow(db: Db | Tx, actor: Actor, id: string, condition: SQL): Promise<ProviderRow> {
+  const [row] = await selectProviders(db, actor).where(and(eq(serviceProviders.id, id), condition));
   if (!row) throw notFound('Provider');
   return row;
 }
@@ -143,8 +149,9 @@ function directoryFilter(db: Db | Tx, actor: Actor, query: DirectoryQuery): SQL 
   if (query.q) {
     const pattern = likePattern(query.q);
     filters.push(
-      sql`(unaccent(${serviceProviders.name}) ILIKE unaccent(${pattern}) OR unaccent(coalesce(${serviceProviders.city}, '')) ILIKE unaccent(${pattern})
-        OR unaccent(${agencies.name}) ILIKE unaccent(${pattern}) OR unaccent(${serviceProviders.description}) ILIKE unaccent(${pattern}))`,
+      // Names in every language: a French-speaking user finds a provider by its Arabic name too.
+      sql`(unaccent(${allNames(serviceProviders)}) ILIKE unaccent(${pattern}) OR unaccent(coalesce(${serviceProviders.city}, '')) ILIKE unaccent(${pattern})
+        OR unaccent(${allNames(agencies)}) ILIKE unaccent(${pattern}) OR unaccent(${serviceProviders.description}) ILIKE unaccent(${pattern}))`,
     );
   }
   return and(...filters)!;
@@ -154,9 +161,9 @@ function directoryFilter(db: Db | Tx, actor: Actor, query: DirectoryQuery): SQL 
 export async function listProviders(db: Db | Tx, actor: Actor, query: DirectoryQuery): Promise<{ items: Provider[]; total: number }> {
   const where = directoryFilter(db, actor, query);
   const [rows, total] = await inOrder([
-    selectProviders(db, bedReportingColumn(actor))
+    selectProviders(db, actor, bedReportingColumn(actor))
       .where(where)
-      .orderBy(serviceProviders.name, serviceProviders.id)
+      .orderBy(localizedName(serviceProviders, actor), serviceProviders.id)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(serviceProviders).innerJoin(agencies, eq(agencies.id, serviceProviders.agencyId)).where(where),

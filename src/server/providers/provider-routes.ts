@@ -59,7 +59,7 @@ export function providerRoutes(router: Router): void {
     audit: 'in-command',
     handler: async ({ tx, actor, who, params, body }) => {
       // Another agency's shelter is simply not there for this caller.
-      const shelter = await loadProviderRow(tx, params.id, inScope(actor, 'provider.updateCapacity', 'capacity'));
+      const shelter = await loadProviderRow(tx, actor, params.id, inScope(actor, 'provider.updateCapacity', 'capacity'));
       await updateShelterCapacity(tx, who, shelter, body);
       return loadProvider(tx, actor, shelter.provider.id);
     },

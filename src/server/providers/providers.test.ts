@@ -8,6 +8,7 @@ let admin: TestClient;
 let responder: TestClient;
 let shelterUser: TestClient;
 let legalaidUser: TestClient;
+let caseManager: TestClient; // reads Arabic; the responder reads French
 const ids: Record<'darAmane' | 'adala' | 'iom' | 'oujda', string> = { darAmane: '', adala: '', iom: '', oujda: '' };
 
 const names = (body: { items: Provider[] }) => body.items.map((p) => p.name).sort();
@@ -18,29 +19,30 @@ beforeAll(async () => {
   responder = await sanad.signIn('responder');
   shelterUser = await sanad.signIn('shelter');
   legalaidUser = await sanad.signIn('legalaid');
+  caseManager = await sanad.signIn('casemanager');
   const agency = await demoAgencyIds(sanad);
   ids.darAmane = (
     await createProviderVia(admin, {
-      agencyId: agency.get('shelter')!, name: 'Dar Al Amane shelter', city: 'Casablanca', description: 'Hébergement sécurisé', regions: ['MA-06'],
+      agencyId: agency.get('shelter')!, nameEn: 'Dar Al Amane shelter', city: 'Casablanca', description: 'Hébergement sécurisé', regions: ['MA-06'],
       languages: ['ar', 'ary', 'fr'], targetGroups: ['women', 'girls'], services: ['shelter', 'psychosocial'],
     })
   ).id;
   ids.adala = (
     await createProviderVia(admin, {
-      agencyId: agency.get('legalaid')!, name: 'Adala legal aid', city: 'Rabat', regions: ['MA-04', 'MA-06'],
+      agencyId: agency.get('legalaid')!, nameEn: 'Adala legal aid', city: 'Rabat', regions: ['MA-04', 'MA-06'],
       languages: ['ar', 'fr', 'en'], targetGroups: ['women', 'men', 'foreigners'], services: ['legal_aid'],
       contactEmail: 'contact@adala.example.ma',
     })
   ).id;
   ids.iom = (
     await createProviderVia(admin, {
-      agencyId: agency.get('iom')!, name: 'IOM return programme', city: 'Rabat', regions: ['MA-04'], servesNationally: true,
+      agencyId: agency.get('iom')!, nameEn: 'IOM return programme', city: 'Rabat', regions: ['MA-04'], servesNationally: true,
       languages: ['ar', 'fr', 'en', 'es'], targetGroups: ['foreigners', 'families'], services: ['voluntary_return', 'reintegration', 'family_tracing'],
     })
   ).id;
   ids.oujda = (
     await createProviderVia(admin, {
-      agencyId: agency.get('social')!, name: 'Oujda migrant shelter', city: 'Oujda', regions: ['MA-02'],
+      agencyId: agency.get('social')!, nameEn: 'Oujda migrant shelter', city: 'Oujda', regions: ['MA-02'],
       languages: ['ar', 'fr', 'en', 'wo'], targetGroups: ['men', 'foreigners'], services: ['shelter', 'medical'],
     })
   ).id;
@@ -58,17 +60,17 @@ describe('directory access', () => {
 
   it('lets the administrator create but not a first responder (403)', async () => {
     const agencyId = (await demoAgencyIds(sanad)).get('police')!;
-    const response = await responder.post('/api/providers', { agencyId, name: 'Not allowed', services: ['medical'] });
+    const response = await responder.post('/api/providers', { agencyId, nameEn: 'Not allowed', services: ['medical'] });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('FORBIDDEN');
   });
 
   it('refuses a provider without services or with an unknown region', async () => {
     const agencyId = (await demoAgencyIds(sanad)).get('social')!;
-    const noServices = await admin.post('/api/providers', { agencyId, name: 'Empty', services: [] });
+    const noServices = await admin.post('/api/providers', { agencyId, nameEn: 'Empty', services: [] });
     expect(noServices.statusCode).toBe(400);
     expect(noServices.json().error.code).toBe('VALIDATION_FAILED');
-    const badRegion = await admin.post('/api/providers', { agencyId, name: 'Nowhere', services: ['medical'], regions: ['MA-13'] });
+    const badRegion = await admin.post('/api/providers', { agencyId, nameEn: 'Nowhere', services: ['medical'], regions: ['MA-13'] });
     expect(badRegion.statusCode).toBe(400);
   });
 
@@ -146,8 +148,50 @@ describe('editing the directory', () => {
   });
 
   it('answers 404 when patching an entry that does not exist', async () => {
-    const response = await admin.patch('/api/providers/00000000-0000-4000-8000-000000000000', { name: 'Ghost', version: 1 });
+    const response = await admin.patch('/api/providers/00000000-0000-4000-8000-000000000000', { nameEn: 'Ghost', version: 1 });
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('names in the reader’s language', () => {
+  let id: string;
+  beforeAll(async () => {
+    const agencyId = (await demoAgencyIds(sanad)).get('shelter')!;
+    ({ id } = await createProviderVia(admin, { agencyId, nameAr: 'دار الأمان – فرع سلا', nameFr: 'Dar Al Amane – antenne de Salé', city: 'Salé', services: ['psychosocial'] }));
+  });
+
+  it('answers the provider and its agency in Arabic to an Arabic reader and in French to a French reader', async () => {
+    const asArabic = (await caseManager.get(`/api/providers/${id}`)).json() as Provider;
+    expect(asArabic).toMatchObject({ name: 'دار الأمان – فرع سلا', agencyName: 'دار الأمان لإيواء النساء والأطفال' });
+    const asFrench = (await responder.get(`/api/providers/${id}`)).json() as Provider;
+    expect(asFrench).toMatchObject({ name: 'Dar Al Amane – antenne de Salé', agencyName: "Dar Al Amane – centre d'accueil pour femmes et enfants" });
+    expect(asFrench).toMatchObject({ nameAr: 'دار الأمان – فرع سلا', nameFr: 'Dar Al Amane – antenne de Salé', nameEn: null });
+  });
+
+  it('falls back to the default name in a language that has none, and lists in the reader’s language', async () => {
+    await responder.patch('/api/me', { locale: 'en' });
+    const asEnglish = (await responder.get(`/api/providers/${id}`)).json() as Provider;
+    expect(asEnglish).toMatchObject({ name: 'Dar Al Amane – antenne de Salé', agencyName: 'Dar Al Amane women and children shelter' });
+    await responder.patch('/api/me', { locale: 'fr' });
+    const listed = (await caseManager.get('/api/providers?q=Salé')).json() as { items: Provider[] };
+    expect(listed.items.map((p) => p.name)).toEqual(['دار الأمان – فرع سلا']);
+  });
+
+  it('is found by its name in any language', async () => {
+    expect(names((await responder.get(`/api/providers?q=${encodeURIComponent('فرع سلا')}`)).json())).toEqual(['Dar Al Amane – antenne de Salé']);
+  });
+
+  it('renames per language, keeps a name not sent, and refuses to clear the last one', async () => {
+    const current = (await admin.get(`/api/providers/${id}`)).json() as Provider;
+    const renamed = await admin.patch(`/api/providers/${id}`, { nameEn: 'Dar Al Amane – Salé branch', nameFr: null, version: current.version });
+    expect(renamed.json()).toMatchObject({ nameAr: 'دار الأمان – فرع سلا', nameFr: null, nameEn: 'Dar Al Amane – Salé branch' });
+    const { rows } = await sanad.ctx.database.pool.query('SELECT name FROM service_providers WHERE id = $1', [id]);
+    expect(rows[0].name).toBe('دار الأمان – فرع سلا'); // no French left: the Arabic is the default
+    const emptied = await admin.patch(`/api/providers/${id}`, { nameAr: null, nameEn: null, version: current.version + 1 });
+    expect(emptied.statusCode).toBe(400);
+    expect(emptied.json().error.details.issues).toEqual([{ field: 'nameAr', reason: 'required' }]);
+    const nameless = await admin.post('/api/providers', { agencyId: current.agencyId, services: ['medical'] });
+    expect(nameless.json().error.details.issues).toEqual([{ field: 'nameAr', reason: 'required' }]);
   });
 });
 

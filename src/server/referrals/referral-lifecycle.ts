@@ -142,14 +142,3 @@ export async function cancelOpenReferralsOfCase(tx: Tx, audit: AuditContext, cas
   }
   return cancelled.length;
 }
-
-/** Marks a consent override as reviewed by the coordinator (no identities are shown to them). */
-export async function reviewOverride(tx: Tx, actor: Actor, audit: AuditContext, referralId: string): Promise<void> {
-  const updated = await tx
-    .update(referrals)
-    .set({ overrideReviewedAt: new Date(), overrideReviewedBy: actor.userId })
-    .where(and(eq(referrals.id, referralId), eq(referrals.consentOverride, true), sql`${referrals.overrideReviewedAt} IS NULL`))
-    .returning({ id: referrals.id });
-  if (!updated[0]) throw new AppError('NOT_FOUND', 'No override awaiting review');
-  await recordAudit(tx, audit, { action: 'referral.overrideReviewed', resourceType: 'referral', resourceId: referralId });
-}

@@ -42,13 +42,13 @@ export async function consentVia(client: TestClient, caseId: string, agencyId: s
 export async function createTestProviders(sanad: TestSanad, admin: TestClient, shelterUser: TestClient, beds = 3) {
   const agency = await demoAgencyIds(sanad);
   const shelter = await createProviderVia(admin, {
-    agencyId: agency.get('shelter')!, name: 'Dar Al Amane test shelter', city: 'Casablanca', regions: ['MA-06'],
+    agencyId: agency.get('shelter')!, nameEn: 'Dar Al Amane test shelter', city: 'Casablanca', regions: ['MA-06'],
     languages: ['ar', 'fr', 'en'], targetGroups: ['women', 'girls'], services: ['shelter', 'psychosocial'],
   });
   const capacity = await shelterUser.request('PUT', `/api/providers/${shelter.id}/capacity`, { bedsTotal: beds, bedsOccupied: 0, version: 0 });
   if (capacity.statusCode !== 200) throw new Error(`capacity failed: ${capacity.body}`);
   const legal = await createProviderVia(admin, {
-    agencyId: agency.get('legalaid')!, name: 'Adala test office', city: 'Rabat', regions: ['MA-04', 'MA-06'],
+    agencyId: agency.get('legalaid')!, nameEn: 'Adala test office', city: 'Rabat', regions: ['MA-04', 'MA-06'],
     languages: ['ar', 'fr', 'en'], targetGroups: ['women', 'men', 'foreigners'], services: ['legal_aid'],
   });
   return { agency, shelterId: shelter.id, legalId: legal.id };

@@ -9,8 +9,22 @@ import { notifyDispatchReceived } from '../notifications/domain-notices.js';
 
 type DispatchPurpose = 'emergency' | 'screening';
 
-function invalidAgency(field: string, reason: string): AppError {
-  return new AppError('VALIDATION_FAILED', 'This agency cannot receive the report', { issues: [{ field, reason }] });
+/** A refused agency: the closed reason tells the operator why, the issue names the field. */
+function notLawEnforcement(field: string): AppError {
+  return new AppError('VALIDATION_FAILED', 'Reports are dispatched to law-enforcement units only', {
+    reason: 'not_law_enforcement',
+    issues: [{ field, reason: 'not_law_enforcement' }],
+  });
+}
+
+/** Active law-enforcement units: the only agencies a report is dispatched to. */
+const lawEnforcementUnit = and(inArray(agencies.type, [...LAW_ENFORCEMENT_AGENCY_TYPES]), eq(agencies.disabled, false));
+
+/** The requested agency when it is an active law-enforcement unit; refused otherwise (unknown, disabled, or a shelter…). */
+async function requireLawEnforcementUnit(tx: Tx, agencyId: string, field: string): Promise<string> {
+  const [found] = await tx.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, agencyId), lawEnforcementUnit));
+  if (!found) throw notLawEnforcement(field);
+  return found.id;
 }
 
 /** Agencies store their region as free text (a name in any locale, or the code): all spellings of one region. */
@@ -25,23 +39,16 @@ function regionSpellings(region: string): string[] {
  * emergency is never left without somewhere to go. Null only when none exists.
  */
 export async function chooseEmergencyAgency(tx: Tx, region: string | null, requestedId: string | undefined, field = 'dispatchAgencyId'): Promise<string | null> {
-  const lawEnforcement = and(inArray(agencies.type, [...LAW_ENFORCEMENT_AGENCY_TYPES]), eq(agencies.disabled, false));
-  if (requestedId) {
-    const [found] = await tx.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, requestedId), lawEnforcement));
-    if (!found) throw invalidAgency(field, 'not_law_enforcement');
-    return found.id;
-  }
+  if (requestedId) return requireLawEnforcementUnit(tx, requestedId, field);
   const inRegion = region ? sql`CASE WHEN lower(${agencies.region}) IN ${regionSpellings(region)} THEN 0 ELSE 1 END` : sql`0`;
-  const [first] = await tx.select({ id: agencies.id }).from(agencies).where(lawEnforcement).orderBy(inRegion, asc(agencies.name)).limit(1);
+  const [first] = await tx.select({ id: agencies.id }).from(agencies).where(lawEnforcementUnit).orderBy(inRegion, asc(agencies.name)).limit(1);
   return first?.id ?? null;
 }
 
-/** Checks that a screening request goes to an active agency. */
+/** Checks that a screening request names a unit, and that it is an active law-enforcement unit. */
 export async function assertScreeningAgency(tx: Tx, agencyId: string | undefined): Promise<string> {
-  if (!agencyId) throw invalidAgency('agencyId', 'required');
-  const [found] = await tx.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, agencyId), eq(agencies.disabled, false)));
-  if (!found) throw invalidAgency('agencyId', 'unknown');
-  return found.id;
+  if (!agencyId) throw new AppError('VALIDATION_FAILED', 'Choose the unit to send the report to', { issues: [{ field: 'agencyId', reason: 'required' }] });
+  return requireLawEnforcementUnit(tx, agencyId, 'agencyId');
 }
 
 /** Records a dispatch of the report to an agency, audited in the same transaction. */
@@ -93,15 +100,12 @@ export async function acknowledgeDispatch(tx: Tx, audit: AuditContext, reportId:
   });
 }
 
-/** Active agencies a report can be sent to, law enforcement first (the hotline's picker). */
+/** The active law-enforcement units a report can be sent to, by name (the hotline's picker): the same set the dispatch accepts. */
 export async function listDispatchTargets(db: Db | Tx): Promise<DispatchTarget[]> {
   const rows = await db
     .select({ id: agencies.id, name: agencies.name, type: agencies.type, region: agencies.region })
     .from(agencies)
-    .where(and(eq(agencies.disabled, false), sql`${agencies.type} NOT IN ('Hotline', 'NationalCommission', 'CentralGovernmentOrganisation')`))
+    .where(lawEnforcementUnit)
     .orderBy(asc(agencies.name));
-  const isLawEnforcement = (type: string) => (LAW_ENFORCEMENT_AGENCY_TYPES as readonly string[]).includes(type);
-  return rows
-    .map((row) => ({ ...row, lawEnforcement: isLawEnforcement(row.type) }))
-    .sort((a, b) => Number(b.lawEnforcement) - Number(a.lawEnforcement));
+  return rows.map((row) => ({ ...row, type: row.type as DispatchTarget['type'] }));
 }

@@ -3,15 +3,17 @@ import type { z } from 'zod';
 import type { Action } from '@shared/actions.js';
 import {
   OPEN_REPORT_STATUSES,
+  RECEIPT_PATTERN,
   type ReportDetail,
   type reportListQuery,
   type ReportSummary,
 } from '@shared/api/reports.js';
 import type { Db, Tx } from '../db/database.js';
 import { inOrder } from '../db/in-order.js';
-import { agencies, reportAdditions, reportCases, reportDispatches, reports, users } from '../db/schema/index.js';
+import { agencies, cases, reportAdditions, reportCases, reportDispatches, reports, users } from '../db/schema/index.js';
 import { open, openOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
+import { receiptHash } from './receipt-codes.js';
 import { inScope } from '../policies/access.js';
 import { allowedActionsOn, can, reachesAll, type Actor } from '../policies/authorize.js';
 
@@ -46,14 +48,25 @@ export function presentReportSummary(row: ReportRow, awaiting: boolean): ReportS
   };
 }
 
+/**
+ * A search by reference: any part of the report number (`000123`, `R-2026-000123`),
+ * or a whole receipt code, matched through its keyed hash (codes are never stored).
+ */
+function matchesReference(keyring: Keyring, q: string): SQL {
+  const byNumber = sql`${reports.reference} ILIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+  if (!RECEIPT_PATTERN.test(q.toUpperCase())) return byNumber;
+  return sql`(${byNumber} OR ${reports.receiptHash} = ${receiptHash(keyring, q)})`;
+}
+
 /** The work list: filtered and scoped in SQL, most urgent first, then the newest. */
-export async function listReports(db: Handle, actor: Actor, query: z.output<typeof reportListQuery> & { page: number; pageSize: number }) {
+export async function listReports(db: Handle, keyring: Keyring, actor: Actor, query: z.output<typeof reportListQuery> & { page: number; pageSize: number }) {
   const filters: SQL[] = [inScope(actor, 'report.list', 'report')];
   if (query.status === 'open') filters.push(inArray(reports.status, [...OPEN_REPORT_STATUSES]));
   else if (query.status) filters.push(eq(reports.status, query.status));
   if (query.urgency) filters.push(eq(reports.urgency, query.urgency));
   if (query.kind) filters.push(eq(reports.kind, query.kind));
   if (query.region) filters.push(eq(reports.region, query.region));
+  if (query.q) filters.push(matchesReference(keyring, query.q));
   const where = and(...filters);
   const [rows, total] = await inOrder([
     db
@@ -87,9 +100,13 @@ export async function findReportInScope(db: Handle, actor: Actor, id: string, ac
   return row;
 }
 
-/** The full report as the actor may see it: decrypted narrative, dispatches, additions and linked cases. */
-export async function presentReportDetail(db: Handle, keyring: Keyring, actor: Actor, row: ReportRow): Promise<ReportDetail> {
-  // One after the other: inside a transaction the three share one connection.
+/**
+ * The full report as the actor may see it: decrypted narrative, dispatches,
+ * additions and linked cases; `contactDispatchId` names the emergency dispatch
+ * through which a unit was shown the reporter's contact (the caller audits it).
+ */
+export async function presentReportDetail(db: Handle, keyring: Keyring, actor: Actor, row: ReportRow): Promise<{ detail: ReportDetail; contactDispatchId: string | null }> {
+  // One after the other: inside a transaction the queries share one connection.
   const dispatches = await db
     .select({ dispatch: reportDispatches, agencyName: agencies.name, acknowledgedByName: users.displayName })
     .from(reportDispatches)
@@ -98,17 +115,24 @@ export async function presentReportDetail(db: Handle, keyring: Keyring, actor: A
     .where(eq(reportDispatches.reportId, row.id))
     .orderBy(asc(reportDispatches.dispatchedAt));
   const additions = await db.select().from(reportAdditions).where(eq(reportAdditions.reportId, row.id)).orderBy(asc(reportAdditions.receivedAt));
-  const links = await db.select({ caseId: reportCases.caseId }).from(reportCases).where(eq(reportCases.reportId, row.id)).orderBy(asc(reportCases.linkedAt));
-  // The reporter's contact is for the hotline only: a reporter who left it trusted the hotline, not every agency.
-  const seesContact = reachesAll(actor, 'report.read');
-  return {
+  const links = await db
+    .select({ id: reportCases.caseId, caseNumber: cases.caseNumber })
+    .from(reportCases)
+    .innerJoin(cases, eq(cases.id, reportCases.caseId))
+    .where(eq(reportCases.reportId, row.id))
+    .orderBy(asc(reportCases.linkedAt));
+  const contactDispatch = contactDispatchFor(actor, dispatches.map((d) => d.dispatch));
+  const seesContact = reachesAll(actor, 'report.read') || contactDispatch !== null;
+  const contact = seesContact ? openOptional(keyring, reports.reporterContactEnc, row.reporterContactEnc) : null;
+  const detail: ReportDetail = {
     ...presentReportSummary(row, dispatches.some((d) => d.dispatch.purpose === 'emergency' && d.dispatch.acknowledgedAt === null)),
     callerType: row.callerType as ReportDetail['callerType'],
     language: row.language,
     narrative: openOptional(keyring, reports.narrativeEnc, row.narrativeEnc),
-    reporterContact: seesContact ? openOptional(keyring, reports.reporterContactEnc, row.reporterContactEnc) : null,
+    reporterContact: contact,
     closureReason: row.closureReason as ReportDetail['closureReason'],
     closedAt: row.closedAt?.toISOString() ?? null,
+    erasedAt: row.erasedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     dispatches: dispatches.map(({ dispatch, agencyName, acknowledgedByName }) => ({
@@ -123,9 +147,21 @@ export async function presentReportDetail(db: Handle, keyring: Keyring, actor: A
         dispatch.acknowledgedAt === null && dispatch.agencyId === actor.agencyId && can(actor, 'report.acknowledgeDispatch') ? ['report.acknowledgeDispatch'] : [],
     })),
     additions: additions.map((a) => ({ id: a.id, receivedAt: a.receivedAt.toISOString(), text: open(keyring, reportAdditions.textEnc, a.textEnc) })),
-    linkedCaseIds: links.map((l) => l.caseId),
+    linkedCases: links,
     allowedActions: reportActions(actor, row.status),
   };
+  return { detail, contactDispatchId: contact !== null && !reachesAll(actor, 'report.read') ? contactDispatch : null };
+}
+
+/**
+ * The emergency dispatch that lets a unit read the reporter's contact: a
+ * reporter who left it trusted the hotline, and the hotline sends the police
+ * to someone in immediate danger, so the unit sent (and only it) may call the
+ * reporter back. Null for every other reader; the hotline reaches all reports.
+ */
+export function contactDispatchFor(actor: Actor, dispatches: Pick<typeof reportDispatches.$inferSelect, 'id' | 'purpose' | 'agencyId'>[]): string | null {
+  if (!can(actor, 'report.acknowledgeDispatch')) return null;
+  return dispatches.find((d) => d.purpose === 'emergency' && d.agencyId === actor.agencyId)?.id ?? null;
 }
 
 /** Finds an unacknowledged-or-not dispatch addressed to the actor's agency on a report in scope. */

@@ -1,19 +1,29 @@
 import { reportsApi, type ReportDetail } from '@shared/api/reports.js';
+import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Tx } from '../db/database.js';
-import { notFound } from '../http/app-error.js';
+import { forbidden, notFound } from '../http/app-error.js';
 import type { Router } from '../http/route.js';
-import type { Actor } from '../policies/authorize.js';
+import { can, type Actor } from '../policies/authorize.js';
 import { closeReport, createReport, dispatchReport, loadReportForChange, triageReport, updateReport } from './report-commands.js';
 import { linkReportToCase } from './report-case-links.js';
 import { acknowledgeDispatch, listDispatchTargets } from './report-dispatch.js';
+import { reportsPulse } from './report-pulse.js';
 import { findDispatchForAgency, findReportInScope, listReports, presentReportDetail } from './report-queries.js';
 
-/** The report as the actor now sees it (after a change they made, it is still in their scope). */
-async function reportAsSeenBy(tx: Tx, keyring: Keyring, actor: Actor, id: string): Promise<ReportDetail> {
+/**
+ * The report as the actor now sees it (after a change they made, it is still
+ * in their scope). When it shows the reporter's contact to the unit an
+ * emergency was sent to, that read is on the record as its own event.
+ */
+async function reportAsSeenBy(tx: Tx, keyring: Keyring, who: AuditContext, actor: Actor, id: string): Promise<ReportDetail> {
   const row = await findReportInScope(tx, actor, id);
   if (!row) throw notFound('Report');
-  return presentReportDetail(tx, keyring, actor, row);
+  const { detail, contactDispatchId } = await presentReportDetail(tx, keyring, actor, row);
+  if (contactDispatchId) {
+    await recordAudit(tx, who, { action: 'report.contactViewed', resourceType: 'report', resourceId: id, details: { dispatchId: contactDispatchId } });
+  }
+  return detail;
 }
 
 /**
@@ -29,11 +39,24 @@ export function reportRoutes(router: Router): void {
     access: { action: 'report.list' },
     audit: { reads: 'report.listed', resource: 'report' },
     handler: async ({ tx, actor, query, audit }) => {
-      const page = await listReports(tx, actor, query);
+      const page = await listReports(tx, keyring, actor, query);
       // Which filters were used, and how many reports came back: the trail shows who looked over the hotline's work.
-      const filters = (['status', 'urgency', 'kind', 'region'] as const).filter((filter) => query[filter] !== undefined);
+      // A search is named, never its text (a receipt code lets its holder add to the report).
+      const filters = (['status', 'urgency', 'kind', 'region', 'q'] as const).filter((filter) => query[filter] !== undefined);
       audit.details({ page: query.page, filters, returned: page.items.length });
       return page;
+    },
+  });
+
+  // Polled by the open queue and home work list every few seconds. It answers a content-free mark, so it
+  // writes no read row (a row per poll would bury the trail); the list it triggers is audited as usual.
+  // Authorized in the body against report.list, the scope the mark is computed over.
+  router.route(reportsApi.pulse, {
+    access: 'session',
+    audit: 'no-content',
+    handler: async ({ tx, actor }) => {
+      if (!can(actor, 'report.list')) throw forbidden();
+      return { mark: await reportsPulse(tx, actor) };
     },
   });
 
@@ -46,13 +69,13 @@ export function reportRoutes(router: Router): void {
   router.route(reportsApi.create, {
     access: { action: 'report.create' },
     audit: 'in-command',
-    handler: async ({ tx, actor, who, body }) => reportAsSeenBy(tx, keyring, actor, await createReport(tx, keyring, who, actor, body)),
+    handler: async ({ tx, actor, who, body }) => reportAsSeenBy(tx, keyring, who, actor, await createReport(tx, keyring, who, actor, body)),
   });
 
   router.route(reportsApi.detail, {
     access: { action: 'report.read' },
     audit: { reads: 'report.viewed', resource: 'report' },
-    handler: async ({ tx, actor, params }) => reportAsSeenBy(tx, keyring, actor, params.id),
+    handler: async ({ tx, actor, who, params }) => reportAsSeenBy(tx, keyring, who, actor, params.id),
   });
 
   router.route(reportsApi.update, {
@@ -61,7 +84,7 @@ export function reportRoutes(router: Router): void {
     handler: async ({ tx, actor, who, params, body }) => {
       const current = await loadReportForChange(tx, actor, 'report.update', params.id, body.version);
       await updateReport(tx, keyring, who, actor, current, body);
-      return reportAsSeenBy(tx, keyring, actor, params.id);
+      return reportAsSeenBy(tx, keyring, who, actor, params.id);
     },
   });
 
@@ -71,7 +94,7 @@ export function reportRoutes(router: Router): void {
     handler: async ({ tx, actor, who, params, body }) => {
       const current = await loadReportForChange(tx, actor, 'report.triage', params.id, body.version);
       await triageReport(tx, who, actor, current, body);
-      return reportAsSeenBy(tx, keyring, actor, params.id);
+      return reportAsSeenBy(tx, keyring, who, actor, params.id);
     },
   });
 
@@ -81,7 +104,7 @@ export function reportRoutes(router: Router): void {
     handler: async ({ tx, actor, who, params, body }) => {
       const current = await loadReportForChange(tx, actor, 'report.dispatch', params.id, body.version);
       await dispatchReport(tx, who, actor, current, body);
-      return reportAsSeenBy(tx, keyring, actor, params.id);
+      return reportAsSeenBy(tx, keyring, who, actor, params.id);
     },
   });
 
@@ -92,7 +115,7 @@ export function reportRoutes(router: Router): void {
       // Only the agency the report was sent to may acknowledge; anyone else gets 404.
       if (!(await findDispatchForAgency(tx, actor, params.id, params.dispatchId))) throw notFound('Dispatch');
       await acknowledgeDispatch(tx, who, params.id, params.dispatchId, actor.userId);
-      return reportAsSeenBy(tx, keyring, actor, params.id);
+      return reportAsSeenBy(tx, keyring, who, actor, params.id);
     },
   });
 
@@ -102,7 +125,7 @@ export function reportRoutes(router: Router): void {
     handler: async ({ tx, actor, who, params, body }) => {
       const current = await loadReportForChange(tx, actor, 'report.close', params.id, body.version);
       await closeReport(tx, who, current, body);
-      return reportAsSeenBy(tx, keyring, actor, params.id);
+      return reportAsSeenBy(tx, keyring, who, actor, params.id);
     },
   });
 
@@ -111,7 +134,7 @@ export function reportRoutes(router: Router): void {
     audit: 'in-command',
     handler: async ({ tx, actor, who, params, body }) => {
       await linkReportToCase(tx, who, actor, params.id, body.caseId);
-      return reportAsSeenBy(tx, keyring, actor, params.id);
+      return reportAsSeenBy(tx, keyring, who, actor, params.id);
     },
   });
 }

@@ -41,5 +41,12 @@ describe('reports demo seed', () => {
     expect(Number(plain.rows[0].n)).toBe(0);
     const withReceipt = await pool.query('SELECT count(*) AS n FROM reports WHERE receipt_hash = $1', [receiptHash(sanad.ctx.keyring, DEMO_RECEIPT_CODE)]);
     expect(Number(withReceipt.rows[0].n)).toBe(1);
+
+    // True to the retention rule: a report closed more than 365 days before "today" is seeded already erased.
+    const retention = await pool.query(`SELECT count(*) FILTER (WHERE erased_at IS NOT NULL)::int AS erased,
+      count(*) FILTER (WHERE erased_at IS NULL AND closed_at <= $1::timestamptz - interval '365 days')::int AS overdue,
+      count(*) FILTER (WHERE erased_at IS NOT NULL AND (narrative_enc IS NOT NULL OR receipt_hash IS NOT NULL))::int AS leaky FROM reports`, [now.toISOString()]);
+    expect(retention.rows[0]).toMatchObject({ overdue: 0, leaky: 0 });
+    expect(retention.rows[0].erased).toBeGreaterThan(0);
   });
 });

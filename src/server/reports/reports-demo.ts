@@ -28,6 +28,8 @@ export const DEMO_RECEIPT_CODE = 'DEM-2RE-PQR';
 
 const DEMO_REPORT_COUNT = 60;
 const DAY = 86_400_000;
+/** The default of SANAD_PUBLIC_REPORT_RETENTION_DAYS: the demo's old closed reports are seeded already erased. */
+const DEMO_RETENTION_DAYS = 365;
 
 /** Small deterministic PRNG (mulberry32): the same demo every time. */
 function prng(seed: number): () => number {
@@ -106,13 +108,11 @@ export async function seedReportsDemo(tx: Tx, ctx: Pick<AppContext, 'keyring'>, 
     const provinces = DEMO_PROVINCES[region];
     const receivedAt = new Date(now - ageDays * DAY);
     const online = channel === 'online_form';
-    const receipt = online && !receiptGiven ? DEMO_RECEIPT_CODE : null;
-    if (receipt) receiptGiven = true;
     const forms: ExploitationForm[] = kind === 'trafficking_suspicion' ? story.forms : [];
     const closureReasons = CLOSURE_BY_KIND[kind];
 
     const id = randomUUID();
-    reportRows.push({
+    const row: PgInsertValue<typeof reports> = {
       id,
       reference: nextReference(receivedAt),
       kind,
@@ -129,14 +129,24 @@ export async function seedReportsDemo(tx: Tx, ctx: Pick<AppContext, 'keyring'>, 
       exploitationForms: forms,
       peopleAtRisk: suspicion ? 1 + Math.floor(random() * 6) : null,
       minorsInvolved: suspicion ? random() < 0.3 : null,
-      receiptHash: receipt ? receiptHash(ctx.keyring, receipt) : null,
       closureReason: status === 'closed' ? closureReasons[Math.floor(random() * closureReasons.length)]! : null,
       closedAt: status === 'closed' ? new Date(receivedAt.getTime() + (1 + random() * 20) * DAY) : null,
       ownerAgencyId: online && status === 'new' ? null : refs.agencyIds['hotline']!,
       createdBy: online ? null : refs.userIds['hotline']!,
       createdAt: receivedAt,
       updatedAt: receivedAt,
-    });
+    };
+    // True to the retention rule (report-retention.ts): a report closed longer ago than the default limit
+    // has already lost its personal content; the demo receipt code goes to the oldest public report still kept.
+    const closedAt = row.closedAt as Date | null;
+    const erasedAt = closedAt && closedAt.getTime() + DEMO_RETENTION_DAYS * DAY <= now ? new Date(closedAt.getTime() + DEMO_RETENTION_DAYS * DAY) : null;
+    if (erasedAt) Object.assign(row, { narrativeEnc: null, reporterContactEnc: null, province: null, erasedAt });
+    const receipt = online && !erasedAt && !receiptGiven ? DEMO_RECEIPT_CODE : null;
+    if (receipt) {
+      row.receiptHash = receiptHash(ctx.keyring, receipt);
+      receiptGiven = true;
+    }
+    reportRows.push(row);
     reportIds.push(id);
     if (suspicion && status !== 'new' && status !== 'closed') caseCandidateIds.push(id);
 
@@ -155,7 +165,8 @@ export async function seedReportsDemo(tx: Tx, ctx: Pick<AppContext, 'keyring'>, 
       });
     }
     if (status === 'screening_requested') {
-      const agency = forms.includes('forced_labour') ? 'labour' : region === 'MA-01' ? 'gendarmerie' : 'police';
+      // Screening interviews too go to law-enforcement units only (report-dispatch.ts refuses any other agency).
+      const agency = region === 'MA-01' ? 'gendarmerie' : 'police';
       dispatchRows.push({
         reportId: id,
         purpose: 'screening',

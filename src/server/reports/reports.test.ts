@@ -69,11 +69,11 @@ describe('hotline reports', () => {
     expect(foreign.json().error.code).toBe('NOT_FOUND');
     expect((await gendarme.get('/api/reports')).json().items.map((r: { id: string }) => r.id)).not.toContain(report.id);
 
-    // The police unit it was sent to reads it (without the reporter's contact) and acknowledges it.
+    // The police unit it was sent to reads it, with the reporter's contact (its only lead), and acknowledges it.
     const seen = await responder.get(`/api/reports/${report.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().narrative).toBe(call.narrative);
-    expect(seen.json().reporterContact).toBeNull();
+    expect(seen.json().reporterContact).toBe(call.reporterContact);
     expect(seen.json().dispatches[0].allowedActions).toEqual(['report.acknowledgeDispatch']);
     const ack = await responder.post(`/api/reports/${report.id}/dispatches/${dispatch.id}/acknowledge`);
     expect(ack.statusCode).toBe(200);
@@ -86,16 +86,64 @@ describe('hotline reports', () => {
     expect((await hotline.post(`/api/reports/${report.id}/dispatches/${dispatch.id}/acknowledge`)).statusCode).toBe(403);
   });
 
+  it('shows the reporter\'s contact to the unit an emergency was sent to, audited, and to no other agency', async () => {
+    const report = (await hotline.post('/api/reports', { ...call, urgency: 'immediate_danger' })).json();
+    const emergency = report.dispatches[0];
+    expect(emergency).toMatchObject({ purpose: 'emergency', agencyId: agencyIds['Police'] });
+    // The gendarmerie is then asked for a screening interview: it reads the report, never the contact.
+    const screening = await hotline.post(`/api/reports/${report.id}/dispatches`, { version: report.version, purpose: 'screening', agencyId: agencyIds['Gendarmerie'] });
+    expect(screening.statusCode).toBe(200);
+    const byGendarme = await gendarme.get(`/api/reports/${report.id}`);
+    expect(byGendarme.statusCode).toBe(200);
+    expect(byGendarme.json().narrative).toBe(call.narrative);
+    expect(byGendarme.json().reporterContact).toBeNull();
+    expect(JSON.stringify(byGendarme.json())).not.toContain('61 23 45');
+
+    const byPolice = await responder.get(`/api/reports/${report.id}`);
+    expect(byPolice.json().reporterContact).toBe(call.reporterContact);
+    const rows = async () =>
+      (
+        await sanad.ctx.database.pool.query(
+          `SELECT e.action, e.details->>'dispatchId' AS dispatch, u.username FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id
+            WHERE e.resource_id = $1 AND e.action IN ('report.viewed', 'report.contactViewed') ORDER BY e.id`,
+          [report.id],
+        )
+      ).rows;
+    // Each read of the contact by the unit is its own event, naming the dispatch that allowed it; the gendarme's read is not one.
+    expect(await rows()).toEqual([
+      { action: 'report.viewed', dispatch: null, username: 'gendarme.tanger' },
+      { action: 'report.contactViewed', dispatch: emergency.id, username: 'responder' },
+      { action: 'report.viewed', dispatch: null, username: 'responder' },
+    ]);
+    // The hotline's own reads stay ordinary report views.
+    expect((await hotline.get(`/api/reports/${report.id}`)).json().reporterContact).toBe(call.reporterContact);
+    expect((await rows()).filter((r) => r.action === 'report.contactViewed')).toHaveLength(1);
+  });
+
   it('sends an emergency to the agency the operator chose, and refuses one that is not law enforcement', async () => {
     const chosen = await hotline.post('/api/reports', { ...call, urgency: 'immediate_danger', dispatchAgencyId: agencyIds['Gendarmerie'] });
     expect(chosen.json().dispatches[0].agencyId).toBe(agencyIds['Gendarmerie']);
     expect((await gendarme.get(`/api/reports/${chosen.json().id}`)).statusCode).toBe(200);
-    const targets = (await hotline.get('/api/reports/dispatch-targets')).json().items as { id: string; lawEnforcement: boolean }[];
-    expect(targets.find((t) => t.id === agencyIds['Gendarmerie'])?.lawEnforcement).toBe(true);
-    expect(targets.find((t) => t.id === agencyIds['LabourInspection'])?.lawEnforcement).toBe(false);
     const wrong = await hotline.post('/api/reports', { ...call, urgency: 'immediate_danger', dispatchAgencyId: agencyIds['Shelter'] });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.details.issues).toEqual([{ field: 'dispatchAgencyId', reason: 'not_law_enforcement' }]);
+    expect(wrong.json().error.details).toMatchObject({ reason: 'not_law_enforcement', issues: [{ field: 'dispatchAgencyId', reason: 'not_law_enforcement' }] });
+  });
+
+  it('offers and accepts only law-enforcement units, for an emergency and for a screening interview', async () => {
+    const targets = (await hotline.get('/api/reports/dispatch-targets')).json().items as { id: string; type: string }[];
+    expect(targets.map((t) => t.id)).toEqual(expect.arrayContaining([agencyIds['Police'], agencyIds['Gendarmerie']]));
+    expect(targets.every((t) => ['Police', 'Gendarmerie', 'LawEnforcement'].includes(t.type))).toBe(true);
+    const statistics = (await admin.get('/api/agencies?pageSize=200')).json().items.find((a: { nameEn: string }) => a.nameEn.includes('statistics')).id as string;
+    for (const agencyId of [agencyIds['Shelter'], agencyIds['LabourInspection'], agencyIds['Hotline'], statistics]) {
+      expect(targets.map((t) => t.id)).not.toContain(agencyId);
+      const report = (await hotline.post('/api/reports', { ...call, urgency: 'urgent' })).json();
+      for (const purpose of ['screening', 'emergency'] as const) {
+        const refused = await hotline.post(`/api/reports/${report.id}/dispatches`, { version: report.version, purpose, agencyId });
+        expect(refused.statusCode, `${purpose} to ${agencyId}`).toBe(400);
+        expect(refused.json().error.details).toMatchObject({ reason: 'not_law_enforcement', issues: [{ field: 'agencyId', reason: 'not_law_enforcement' }] });
+      }
+      expect((await hotline.get(`/api/reports/${report.id}`)).json()).toMatchObject({ status: 'new', dispatches: [] });
+    }
   });
 
   it('keeps the narrative and the contact encrypted at rest, and audits every read', async () => {
@@ -130,9 +178,9 @@ describe('hotline reports', () => {
 
     const triaged = await hotline.post(`/api/reports/${report.id}/triage`, { version: 2, kind: 'trafficking_suspicion', urgency: 'urgent' });
     expect(triaged.json()).toMatchObject({ status: 'triaged', urgency: 'urgent', version: 3 });
-    const screening = await hotline.post(`/api/reports/${report.id}/dispatches`, { version: 3, purpose: 'screening', agencyId: agencyIds['LabourInspection'] });
+    const screening = await hotline.post(`/api/reports/${report.id}/dispatches`, { version: 3, purpose: 'screening', agencyId: agencyIds['Gendarmerie'] });
     expect(screening.json()).toMatchObject({ status: 'screening_requested', version: 4 });
-    expect(screening.json().dispatches[0]).toMatchObject({ purpose: 'screening', agencyId: agencyIds['LabourInspection'] });
+    expect(screening.json().dispatches[0]).toMatchObject({ purpose: 'screening', agencyId: agencyIds['Gendarmerie'] });
     const closed = await hotline.post(`/api/reports/${report.id}/close`, { version: 4, reason: 'no_trafficking_indicators' });
     expect(closed.json()).toMatchObject({ status: 'closed', closureReason: 'no_trafficking_indicators', allowedActions: ['report.read'] });
     const again = await hotline.patch(`/api/reports/${report.id}`, { version: 5, province: 'Settat' });
@@ -160,11 +208,13 @@ describe('hotline reports', () => {
     expect(hidden.statusCode).toBe(404);
     const linked = await responder.post(`/api/reports/${report.id}/cases`, { caseId: ownCase });
     expect(linked.statusCode).toBe(200);
-    expect(linked.json()).toMatchObject({ status: 'linked', linkedCaseIds: [ownCase] });
+    expect(linked.json()).toMatchObject({ status: 'linked', linkedCases: [{ id: ownCase, caseNumber: expect.stringMatching(/^C-T-/) }] });
     // The gendarmerie was not sent this report.
     expect((await gendarme.post(`/api/reports/${report.id}/cases`, { caseId: ownCase })).statusCode).toBe(404);
-    // The hotline sees that a case came out of it, without seeing the case.
-    expect((await hotline.get(`/api/reports/${report.id}`)).json().linkedCaseIds).toEqual([ownCase]);
+    // The hotline sees that a case came out of it, by its number, without seeing the case.
+    const numbered = (await hotline.get(`/api/reports/${report.id}`)).json().linkedCases;
+    expect(numbered).toEqual([{ id: ownCase, caseNumber: linked.json().linkedCases[0].caseNumber }]);
+    expect((await hotline.get(`/api/cases/${ownCase}`)).statusCode).toBe(403);
   });
 
   it('lists reports most urgent first, filtered in SQL', async () => {

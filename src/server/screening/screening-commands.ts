@@ -35,7 +35,7 @@ async function nextReference(tx: Tx, screenedOn: string): Promise<string> {
  * classifier suggests. Only person basics are stored: identity is asked for
  * only when a case is opened, and then goes to the encrypted case.
  */
-export async function createScreening(tx: Tx, actor: Actor, audit: AuditContext, input: CreateScreeningInput): Promise<string> {
+export async function createScreening(tx: Tx, actor: Actor, audit: AuditContext, input: Omit<CreateScreeningInput, 'decision'>): Promise<string> {
   authorize(actor, 'screening.create');
   const set = await loadIndicatorSet(tx, input.indicatorSetId);
   const codes = new Set(set.indicators.map((i) => i.code));

@@ -122,7 +122,7 @@ export async function seedScreeningDemo(tx: Tx, ctx: Pick<AppContext, 'keyring'>
   const audit: AuditContext = { actorUserId: userId, actorUsername: 'responder', actorAgencyId: agencyId, actorRole: 'first_responder', ip: null, userAgent: 'demo-seed' };
   const ids: string[] = [];
 
-  async function screen(input: Omit<CreateScreeningInput, 'indicatorSetId'>, decide: 'confirm' | 'pending' | { outcome: ScreeningOutcome; reason: string } = 'confirm'): Promise<string> {
+  async function screen(input: Omit<CreateScreeningInput, 'indicatorSetId' | 'decision'>, decide: 'confirm' | 'pending' | { outcome: ScreeningOutcome; reason: string } = 'confirm'): Promise<string> {
     const id = await createScreening(tx, actor, audit, { ...input, indicatorSetId: set.id });
     ids.push(id);
     if (decide === 'pending') return id;
@@ -173,7 +173,7 @@ const PROFILE_BY_FORM: Record<string, [adult: keyof typeof PROFILES, child: keyo
 };
 
 /** One confirmed screening behind each of up to six police cases without one, matching the person's basics and forms. */
-async function seedScreeningsBehindCases(tx: Tx, agencyId: string, screen: (input: Omit<CreateScreeningInput, 'indicatorSetId'>) => Promise<string>): Promise<void> {
+async function seedScreeningsBehindCases(tx: Tx, agencyId: string, screen: (input: Omit<CreateScreeningInput, 'indicatorSetId' | 'decision'>) => Promise<string>): Promise<void> {
   const rows = await tx
     .select({ id: cases.id, openedAt: cases.openedAt, region: cases.region, province: cases.province, forms: cases.exploitationForms, age: cases.ageWhenTrafficked, sex: persons.sex, citizenships: persons.citizenships })
     .from(cases)

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Action } from '@shared/actions.js';
 import {
-  VICTIM_OUTCOMES, type CoverageResponse, type ScreeningContext, type ScreeningDetail, type ScreeningOutcome, type ScreeningSummary,
+  VICTIM_OUTCOMES, type ScreeningContext, type ScreeningDetail, type ScreeningOutcome, type ScreeningSummary,
 } from '@shared/api/screening.js';
 import { openOptional } from '../crypto/encrypted-columns.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -14,7 +14,7 @@ import type { ScreeningRow } from './screening-scope.js';
 type Handle = Db | Tx;
 
 /** The decided outcome, or the suggestion while the responder has not decided: what lists filter and coverage counts. */
-const effectiveOutcome = sql<ScreeningOutcome>`coalesce(${screenings.outcome}, ${screenings.suggestedOutcome})`;
+export const effectiveOutcome = sql<ScreeningOutcome>`coalesce(${screenings.outcome}, ${screenings.suggestedOutcome})`;
 
 function presentSummary(row: ScreeningRow, createdByName: string): ScreeningSummary {
   return {
@@ -41,11 +41,26 @@ function presentSummary(row: ScreeningRow, createdByName: string): ScreeningSumm
   };
 }
 
+/**
+ * A reference typed whole (SCR-2026-000042, any case) matches exactly; a part of one (000042, 42)
+ * matches as a substring. References carry no identity, so they are searched as they are stored; the
+ * contract admits letters, digits and hyphens only, so the term holds no LIKE wildcard.
+ */
+function referenceMatches(term: string): SQL {
+  const upper = term.toUpperCase();
+  return /^SCR-\d{4}-\d+$/.test(upper) ? eq(screenings.reference, upper) : sql`${screenings.reference} LIKE ${`%${upper}%`}`;
+}
+
 /** The agency's screenings, newest first, filtered and scoped in SQL. */
-export async function listScreenings(db: Handle, actor: Actor, query: { page: number; pageSize: number; outcome?: ScreeningOutcome; context?: ScreeningContext }) {
+export async function listScreenings(
+  db: Handle,
+  actor: Actor,
+  query: { page: number; pageSize: number; outcome?: ScreeningOutcome; context?: ScreeningContext; reference?: string },
+) {
   const filters: SQL[] = [inScope(actor, 'screening.list', 'screening')];
   if (query.outcome) filters.push(sql`${effectiveOutcome} = ${query.outcome}`);
   if (query.context) filters.push(eq(screenings.context, query.context));
+  if (query.reference) filters.push(referenceMatches(query.reference));
   const where = and(...filters);
   const rows = await db
     .select({ screening: screenings, createdByName: users.displayName })
@@ -102,28 +117,4 @@ export async function presentScreeningDetail(tx: Tx, keyring: Keyring, actor: Ac
     createdAt: row.createdAt.toISOString(),
     allowedActions: screeningActions(actor, row),
   };
-}
-
-/**
- * Screening coverage: how many people were screened, by context, vulnerable
- * group and outcome, in one GROUP BY. Counts only, never a record: a first
- * responder sees their agency's, a coordinator or analyst the nation's.
- */
-export async function screeningCoverage(db: Handle, actor: Actor, range: { from?: string; to?: string }): Promise<CoverageResponse> {
-  const filters: SQL[] = [inScope(actor, 'screening.coverage', 'screening')];
-  if (range.from) filters.push(gte(screenings.screenedOn, range.from));
-  if (range.to) filters.push(lte(screenings.screenedOn, range.to));
-  const rows = await db
-    .select({ context: screenings.context, vulnerableGroup: screenings.vulnerableGroup, outcome: effectiveOutcome, count: sql<number>`count(*)::int` })
-    .from(screenings)
-    .where(and(...filters))
-    .groupBy(screenings.context, screenings.vulnerableGroup, effectiveOutcome)
-    .orderBy(screenings.context, screenings.vulnerableGroup, effectiveOutcome);
-  const items = rows.map((r) => ({
-    context: r.context as CoverageResponse['rows'][number]['context'],
-    vulnerableGroup: r.vulnerableGroup as CoverageResponse['rows'][number]['vulnerableGroup'],
-    outcome: r.outcome,
-    count: Number(r.count),
-  }));
-  return { from: range.from ?? null, to: range.to ?? null, total: items.reduce((sum, r) => sum + r.count, 0), rows: items };
 }

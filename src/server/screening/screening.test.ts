@@ -32,8 +32,8 @@ async function screen(client: TestClient, body: Record<string, unknown>) {
 
 async function signInNewUser(username: string, agencyName: string): Promise<TestClient> {
   const password = 'Tanger-Patrol-Unit-2026!x';
-  const agencies = (await admin.get('/api/agencies?pageSize=100')).json().items as { id: string; name: string }[];
-  const agencyId = agencies.find((a) => a.name === agencyName)!.id;
+  const agencies = (await admin.get('/api/agencies?pageSize=100')).json().items as { id: string; nameEn: string }[];
+  const agencyId = agencies.find((a) => a.nameEn === agencyName)!.id;
   // Created, approved by a second administrator and activated with the code, as the system requires.
   await sanad.addUser({ username, agencyId, roles: ['first_responder'] }, { password, by: admin });
   await sanad.ctx.database.pool.query('UPDATE users SET totp_pending_secret_enc = $1 WHERE username = $2', [seal(sanad.ctx.keyring, users.totpPendingSecretEnc, DEMO_TOTP_SECRET), username]);

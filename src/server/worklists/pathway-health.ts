@@ -1,17 +1,22 @@
 import { sql } from 'drizzle-orm';
-import type { PathwayHealth } from '@shared/api/worklists.js';
+import { ACCEPTANCE_WINDOW_DAYS, type PathwayHealth } from '@shared/api/worklists.js';
 import type { Db, Tx } from '../db/database.js';
 import { dueAtExpression, loadReferralSettings } from '../referrals/referral-settings.js';
 
-/** Time to acceptance is measured over this window. */
-export const ACCEPTANCE_WINDOW_DAYS = 90;
+export { ACCEPTANCE_WINDOW_DAYS };
+
+/**
+ * A victim not yet referred (over `cases c`): an open, unmerged case whose trafficking status is
+ * presumed or identified and that has no referral other than declined or cancelled ones. The tile
+ * counts it; the breakdown behind the tile (national-oversight.ts) groups the same cases by agency.
+ */
+export const NOT_YET_REFERRED = sql`c.trafficking_status IN ('presumed', 'identified') AND c.merged_into_case_id IS NULL AND c.status IN ('Active', 'FollowUp')
+       AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.status NOT IN ('declined', 'cancelled'))`;
 
 /**
  * The coordinator's pathway health, national, as counts only (set-based: one
  * aggregate query per figure group, no row ever leaves the database).
- * "Victims not yet referred": open, unmerged cases whose trafficking status is
- * presumed or identified and that have no referral other than declined or
- * cancelled ones.
+ * "Victims not yet referred": NOT_YET_REFERRED.
  */
 export async function pathwayHealthFigures(tx: Tx | Db, now: Date): Promise<PathwayHealth> {
   const dueAt = dueAtExpression(await loadReferralSettings(tx));
@@ -29,11 +34,7 @@ export async function pathwayHealthFigures(tx: Tx | Db, now: Date): Promise<Path
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - sent_at) / 60)::float8 AS median
       FROM referrals
      WHERE accepted_at IS NOT NULL AND accepted_at >= ${since.toISOString()}::timestamptz AND accepted_at <= ${now.toISOString()}::timestamptz`);
-  const notReferred = await tx.execute<{ n: number }>(sql`
-    SELECT count(*)::int AS n
-      FROM cases c
-     WHERE c.trafficking_status IN ('presumed', 'identified') AND c.merged_into_case_id IS NULL AND c.status IN ('Active', 'FollowUp')
-       AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.status NOT IN ('declined', 'cancelled'))`);
+  const notReferred = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM cases c WHERE ${NOT_YET_REFERRED}`);
   const w = waiting.rows[0]!;
   const a = acceptance.rows[0]!;
   const round = (v: number | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);

@@ -8,12 +8,13 @@ import type { Router } from '../http/route.js';
 import { inScope, REFERRAL_SIDES } from '../policies/access.js';
 import { presentReferralListItem, QUEUE_ORDER, selectReferrals } from '../referrals/referral-presenter.js';
 import { dueAtExpression, loadReferralSettings } from '../referrals/referral-settings.js';
+import { nationalReferrals, notReferredByAgency } from './national-oversight.js';
 import { pathwayHealthFigures } from './pathway-health.js';
 
 /**
  * What each role must act on: case managers, shelters and the coordinator.
  * The first two list cases and referrals (audited as such reads); the
- * coordinator's tiles are national counts.
+ * coordinator's tiles are national counts, and open onto de-identified lists.
  */
 export function worklistRoutes(router: Router): void {
   // Open cases in the caller's scope, the ones with overdue follow-ups or referrals first.
@@ -21,9 +22,9 @@ export function worklistRoutes(router: Router): void {
     access: { action: 'worklist.caseManager' },
     audit: { reads: 'case.listed', resource: 'case' },
     handler: async ({ tx, actor, query, audit }) => {
-      const { page, pageSize } = query;
+      const { page, pageSize, overdue } = query;
       const dueAt = dueAtExpression(await loadReferralSettings(tx));
-      const where = and(inScope(actor, 'worklist.caseManager', 'case'), isNull(cases.mergedIntoCaseId), notInArray(cases.status, [...CLOSED_CASE_STATUSES]));
+      const open = and(inScope(actor, 'worklist.caseManager', 'case'), isNull(cases.mergedIntoCaseId), notInArray(cases.status, [...CLOSED_CASE_STATUSES]));
       // Qualified by hand: drizzle leaves columns unqualified in a one-table select, and inside
       // these subqueries a bare "id" would bind to the inner table.
       const caseId = sql.raw('"cases"."id"');
@@ -31,18 +32,23 @@ export function worklistRoutes(router: Router): void {
       const overdueReferrals = sql<number>`(SELECT count(*)::int FROM referrals WHERE referrals.case_id = ${caseId} AND referrals.status = 'sent' AND ${dueAt} <= now())`;
       const openReferrals = sql<number>`(SELECT count(*)::int FROM referrals WHERE referrals.case_id = ${caseId} AND referrals.status IN ('sent', 'accepted', 'in_progress'))`;
       const nextDue = sql<string | null>`(SELECT min(f.due_date)::text FROM case_follow_ups f WHERE f.case_id = ${caseId} AND f.done_at IS NULL)`;
-      const [rows, total] = await inOrder([
+      const hasOverdue = sql`(${overdueFollowUps} + ${overdueReferrals}) > 0`;
+      // ?overdue=true is the home tile's filter: the same open cases, only those with something overdue.
+      const where = overdue === 'true' ? and(open, hasOverdue) : open;
+      const [rows, total, totals] = await inOrder([
         tx
           .select({ caseId: cases.id, caseNumber: cases.caseNumber, status: cases.status, riskLevel: cases.riskLevel, overdueFollowUps, overdueReferrals, openReferrals, nextFollowUpDue: nextDue })
           .from(cases)
           .where(where)
-          .orderBy(sql`(${overdueFollowUps} + ${overdueReferrals}) > 0 DESC`, sql`${nextDue} ASC NULLS LAST`, asc(cases.caseNumber))
+          .orderBy(sql`${hasOverdue} DESC`, sql`${nextDue} ASC NULLS LAST`, asc(cases.caseNumber))
           .limit(pageSize)
           .offset((page - 1) * pageSize),
         tx.select({ n: count() }).from(cases).where(where),
+        // The home's tiles: all open cases, and those with something overdue, whatever the filter.
+        tx.select({ open: count(), overdue: sql<number>`count(*) FILTER (WHERE ${hasOverdue})::int` }).from(cases).where(open),
       ]);
-      audit.details({ worklist: 'case-manager', page, returned: rows.length });
-      return { items: rows, total: total[0]!.n };
+      audit.details({ worklist: 'case-manager', overdueOnly: overdue === 'true', page, returned: rows.length });
+      return { items: rows, total: total[0]!.n, openTotal: totals[0]!.open, overdueTotal: totals[0]!.overdue };
     },
   });
 
@@ -79,5 +85,19 @@ export function worklistRoutes(router: Router): void {
     access: { action: 'worklist.pathwayHealth' },
     audit: 'no-content',
     handler: async ({ tx }) => pathwayHealthFigures(tx, new Date()),
+  });
+
+  // Behind the coordinator's tiles (national-oversight.ts): referrals without their case, and the
+  // victims not yet referred as counts per agency. Nothing identity-bearing, hence no read audit.
+  router.route(worklistsApi.nationalReferrals, {
+    access: { action: 'worklist.pathwayHealth' },
+    audit: 'no-content',
+    handler: async ({ tx, actor, query }) => nationalReferrals(tx, actor, query),
+  });
+
+  router.route(worklistsApi.notReferred, {
+    access: { action: 'worklist.pathwayHealth' },
+    audit: 'no-content',
+    handler: async ({ tx, actor }) => notReferredByAgency(tx, actor),
   });
 }

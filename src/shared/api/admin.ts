@@ -3,12 +3,16 @@ import { AGENCY_TYPES } from '../agencies.js';
 import { LOCALES } from '../locales.js';
 import { ROLES, TWO_FACTOR_ROLES, type Role } from '../roles.js';
 import { defineContract } from './contract.js';
-import { line } from './fields.js';
+import { isoDate, line } from './fields.js';
+import { localeNameFields, localeNames, someName } from './names.js';
 import { pageOf, pageQuery } from './pagination.js';
 
 export const agency = z.object({
   id: z.string().uuid(),
+  /** In the reader's language, else the default name. */
   name: z.string(),
+  /** Each language's own name (null: none), for the edit form. */
+  ...localeNames,
   type: z.enum(AGENCY_TYPES),
   region: z.string().nullable(),
   disabled: z.boolean(),
@@ -17,12 +21,15 @@ export const agency = z.object({
 });
 export type Agency = z.infer<typeof agency>;
 
-export const agencyBody = z.object({
-  name: line(200, 2),
+const agencyFields = z.object({
+  ...localeNameFields,
   type: z.enum(AGENCY_TYPES),
   region: line(100).nullable().optional(),
 });
-export const agencyPatch = agencyBody.partial().extend({ disabled: z.boolean().optional() });
+/** A new agency: a name in at least one language. */
+export const agencyBody = agencyFields.superRefine(someName);
+/** A partial update: a name left out stays, a null one is cleared (the server refuses clearing the last one). */
+export const agencyPatch = agencyFields.partial().extend({ disabled: z.boolean().optional() });
 
 /**
  * Roles that take a second administrator's approval to grant: every role that
@@ -127,10 +134,14 @@ export const auditEvent = z.object({
   occurredAt: z.string(),
   actorUsername: z.string().nullable(),
   actorRole: z.string().nullable(),
+  /** The actor's display name (the username stays: it is what a login is recorded under). */
+  actorName: z.string().nullable(),
   agencyName: z.string().nullable(),
   action: z.string(),
   resourceType: z.string().nullable(),
   resourceId: z.string().nullable(),
+  /** What a person calls the record: a case or referral number, a report reference, a user's or agency's name. */
+  resourceLabel: z.string().nullable(),
   outcome: z.string(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
@@ -138,11 +149,19 @@ export const auditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEvent>;
 
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+
 export const auditListQuery = z.object({
   action: line(100).optional(),
   actor: line(100).optional(),
   resourceId: line(100).optional(),
+  resourceType: line(40).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  /** Days in the server's calendar (UTC), both included. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
 });
+export type AuditListQuery = z.infer<typeof auditListQuery>;
 
 export const auditVerifyResponse = z.object({
   ok: z.boolean(),
@@ -168,4 +187,12 @@ export const adminApi = {
   rejectGrant: defineContract({ method: 'POST', path: '/api/role-grants/:id/reject', tag: 'admin', params: idParams, response: roleGrantDecision }),
   listAudit: defineContract({ method: 'GET', path: '/api/audit', tag: 'audit', query: pageQuery.extend(auditListQuery.shape), response: pageOf(auditEvent) }),
   verifyAudit: defineContract({ method: 'GET', path: '/api/audit/verify', tag: 'audit', response: auditVerifyResponse }),
+  /** The filtered trail as CSV, streamed; a POST because an export is its own audited act. */
+  exportAudit: defineContract({
+    method: 'POST',
+    path: '/api/audit/export',
+    tag: 'audit',
+    body: auditListQuery,
+    response: z.custom<{ pipe: unknown }>((value) => typeof value === 'object' && value !== null && 'pipe' in value),
+  }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../locales.js';
+import { COUNTRY_CODES } from '../htcds/countries.js';
 import { ROLES } from '../roles.js';
 import { AGENCY_TYPES } from '../agencies.js';
 import { activateBody } from './activation.js';
@@ -54,6 +55,10 @@ export const changePasswordBody = z.object({
 export const publicConfigResponse = z.object({
   demo: z.boolean(),
   defaultLocale: z.enum(LOCALES),
+  /** Countries this deployment does not offer in its pickers. */
+  countriesWithheld: z.array(z.enum(COUNTRY_CODES)),
+  /** Days after closure before a report that led to no case loses its personal content (the public page says so). */
+  publicReportRetentionDays: z.number().int().positive(),
 });
 
 const ok = z.object({ ok: z.literal(true) });

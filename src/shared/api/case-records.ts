@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COUNTRY_CODES } from '../htcds/countries.js';
 import { CONSENT_METHODS, CONSENT_TYPES, DUPLICATE_MATCH_REASONS, MERGE_REQUEST_STATUSES } from '../htcds/case.js';
+import { GUARDIAN_RELATIONSHIPS } from '../htcds/guardian.js';
 import { TRAFFICKING_EVENT_TYPES } from '../htcds/victim.js';
 import { isoDate, isoDateTime, line, text } from './fields.js';
 
@@ -21,6 +22,9 @@ export const consent = z.object({
   givenAt: z.string(),
   recordedByName: z.string(),
   revokedAt: z.string().nullable(),
+  /** For a consent a guardian gave for a child (method 'guardian'): who, and who they are to the child. */
+  guardianName: z.string().nullable(),
+  guardianRelationship: z.enum(GUARDIAN_RELATIONSHIPS).nullable(),
 });
 export type Consent = z.infer<typeof consent>;
 export const giveConsentBody = z
@@ -29,13 +33,22 @@ export const giveConsentBody = z
     agencyId: z.string().uuid().nullable().default(null),
     method: z.enum(CONSENT_METHODS),
     givenAt: isoDateTime.optional(),
+    guardianName: line(200, 1).nullable().default(null),
+    guardianRelationship: z.enum(GUARDIAN_RELATIONSHIPS).nullable().default(null),
   })
-  .refine((c) => (c.type === 'share_with_organisation') === (c.agencyId !== null), { message: 'agencyId is required for, and only for, share_with_organisation', path: ['agencyId'] });
+  .refine((c) => (c.type === 'share_with_organisation') === (c.agencyId !== null), { message: 'agencyId is required for, and only for, share_with_organisation', path: ['agencyId'] })
+  // A guardian consenting for a child is named, with who they are to the child; nobody else is.
+  .refine((c) => c.method === 'guardian' || c.guardianName === null, { message: 'guardianName is only for a guardian consent', path: ['guardianName'] })
+  .refine((c) => c.method === 'guardian' || c.guardianRelationship === null, { message: 'guardianRelationship is only for a guardian consent', path: ['guardianRelationship'] })
+  .refine((c) => c.method !== 'guardian' || c.guardianName !== null, { message: 'A guardian consent names the guardian', path: ['guardianName'] })
+  .refine((c) => c.method !== 'guardian' || c.guardianRelationship !== null, { message: 'A guardian consent says who the guardian is to the child', path: ['guardianRelationship'] });
 
 export const duplicateCandidate = z.object({
   caseId: z.string().uuid(),
   caseNumber: z.string(),
   ownerAgencyName: z.string(),
+  /** Held by the caller's own agency: the warning must not say "other agencies" (the search covers all, own included). */
+  ownAgency: z.boolean(),
   reasons: z.array(z.enum(DUPLICATE_MATCH_REASONS)),
   /** Whether the caller may open that case; identity is only given when true. */
   canRead: z.boolean(),

@@ -130,12 +130,25 @@ export const updateCaseBody = patchOf(
 export type UpdateCaseInput = z.infer<typeof updateCaseBody>;
 export type PersonPatch = NonNullable<UpdateCaseInput['person']>;
 
+/** Columns the case list can be sorted by (always with the case number to break ties). */
+export const CASE_SORTS = ['openedAt', 'caseNumber', 'status', 'region'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+/**
+ * The case list's filters, shared by the list and its export. `q` is a case number, any part of a name
+ * (Arabic or Latin script, matched across scripts), a document number or a phone number.
+ */
 export const caseListQuery = z.object({
   status: z.enum(CASE_STATUSES).optional(),
   region: z.enum(REGION_CODES).optional(),
   q: line(200, 1).optional(),
   includeMerged: z.enum(['true', 'false']).default('false'),
+  openedFrom: isoDate.optional(),
+  openedTo: isoDate.optional(),
+  sort: z.enum(CASE_SORTS).default('openedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
 });
+export type CaseListFilters = z.output<typeof caseListQuery>;
 
 export const caseListItem = z.object({
   id: z.string().uuid(),
@@ -148,6 +161,8 @@ export const caseListItem = z.object({
   riskLevel: z.string().nullable(),
   nonPunishment: z.boolean(),
   reflectionEnd: z.string().nullable(),
+  /** A child when the case was opened (statistical column; null when the age is unknown). */
+  isMinor: z.boolean().nullable(),
   ownerAgencyName: z.string(),
   caseManagerName: z.string().nullable(),
   mergedIntoCaseId: z.string().uuid().nullable(),
@@ -179,6 +194,8 @@ export const caseDetail = caseFields.extend({
   sourceScreeningId: z.string().uuid().nullable(),
   /** True when the reflection period ends within its alert window (or has ended while the case is open). */
   reflectionEndingSoon: z.boolean(),
+  /** A child when the case was opened (statistical column; null when the age is unknown). */
+  isMinor: z.boolean().nullable(),
   assignments: z.array(caseAssignment),
   consents: z.array(consent),
   openedAt: z.string(),
@@ -191,6 +208,10 @@ export type CaseDetail = z.infer<typeof caseDetail>;
 export const createCaseResponse = z.object({ case: caseDetail, duplicates: z.array(duplicateCandidate) });
 
 export const caseIdParams = z.object({ id: z.string().uuid() });
+/** A user the case may be assigned to: never more than their display name and agency. */
+export const assignableUser = z.object({ userId: z.string().uuid(), displayName: z.string(), agencyId: z.string().uuid(), agencyName: z.string() });
+export type AssignableUser = z.infer<typeof assignableUser>;
+export const assignableUsersQuery = z.object({ q: line(120).optional() });
 const assignmentParams = caseIdParams.extend({ userId: z.string().uuid() });
 const consentParams = caseIdParams.extend({ consentId: z.string().uuid() });
 const attachmentParams = caseIdParams.extend({ attachmentId: z.string().uuid() });
@@ -202,6 +223,17 @@ const decided = z.object({ ok: z.literal(true) });
 /** Victim cases: the case itself, its sub-resources, duplicates and merges (every path answers 404 outside the caller's scope). */
 export const casesApi = {
   list: defineContract({ method: 'GET', path: '/api/cases', tag: 'cases', query: pageQuery.extend(caseListQuery.shape), response: pageOf(caseListItem) }),
+  /**
+   * The current filtered and sorted list as CSV (UTF-8 with a byte-order mark), streamed page by page.
+   * A POST: an export is its own audited action, and the search term stays out of URLs and logs.
+   */
+  exportList: defineContract({
+    method: 'POST',
+    path: '/api/cases/export',
+    tag: 'cases',
+    body: caseListQuery,
+    response: z.custom<{ pipe: unknown }>((value) => typeof value === 'object' && value !== null && 'pipe' in value),
+  }),
   create: defineContract({ method: 'POST', path: '/api/cases', tag: 'cases', body: createCaseBody, response: createCaseResponse, status: 201 }),
   detail: defineContract({ method: 'GET', path: '/api/cases/:id', tag: 'cases', params: caseIdParams, response: caseDetail }),
   update: defineContract({ method: 'PATCH', path: '/api/cases/:id', tag: 'cases', params: caseIdParams, body: updateCaseBody, response: caseDetail }),
@@ -216,6 +248,15 @@ export const casesApi = {
     response: z.object({ assignments: z.array(caseAssignment) }),
   }),
   unassign: defineContract({ method: 'DELETE', path: '/api/cases/:id/assignments/:userId', tag: 'cases', params: assignmentParams, response: null, status: 204 }),
+  /** Who may be assigned to the case (display name and agency only), owner agency first, searchable by name. */
+  assignableUsers: defineContract({
+    method: 'GET',
+    path: '/api/cases/:id/assignable-users',
+    tag: 'cases',
+    params: caseIdParams,
+    query: assignableUsersQuery,
+    response: z.object({ items: z.array(assignableUser), more: z.boolean() }),
+  }),
   notes: defineContract({ method: 'GET', path: '/api/cases/:id/notes', tag: 'cases', params: caseIdParams, response: itemsOf(caseNote) }),
   addNote: defineContract({ method: 'POST', path: '/api/cases/:id/notes', tag: 'cases', params: caseIdParams, body: noteBody, response: createdId, status: 201 }),
   events: defineContract({ method: 'GET', path: '/api/cases/:id/events', tag: 'cases', params: caseIdParams, response: itemsOf(traffickingEvent) }),

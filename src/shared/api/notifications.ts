@@ -3,9 +3,14 @@ import { NOTIFICATION_KINDS } from '../notifications.js';
 import { defineContract } from './contract.js';
 import { pageOf, pageQuery } from './pagination.js';
 
-/** `GET /api/notifications` filters: `unread=true` keeps the unread ones only. */
+/**
+ * `GET /api/notifications` filters: `unread=true` keeps the unread ones only,
+ * `urgent=true` the urgent ones only (a person in immediate danger).
+ * Unread urgent notifications always come first, then the newest.
+ */
 export const notificationListQuery = z.object({
   unread: z.enum(['true', 'false']).default('false'),
+  urgent: z.enum(['true', 'false']).default('false'),
 });
 
 /** One notification as its recipient sees it; `link` is the web path of what it is about. */
@@ -18,10 +23,21 @@ export const notificationItem = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
   link: z.string().nullable(),
+  /** About a person in immediate danger: shown first, in red, announced and raised as a toast. */
+  urgent: z.boolean(),
 });
 export type NotificationItem = z.infer<typeof notificationItem>;
 
-export const unreadCountResponse = z.object({ count: z.number().int() });
+/**
+ * What the bell polls: counts and the newest unread notification's id, so the
+ * web refetches the lists only when something new arrived. No content.
+ */
+export const unreadCountResponse = z.object({
+  count: z.number().int(),
+  /** Unread urgent notifications. */
+  urgent: z.number().int(),
+  latestId: z.string().uuid().nullable(),
+});
 
 export const notificationIdParams = z.object({ id: z.string().uuid() });
 

@@ -3,6 +3,7 @@ import { REGION_CODES } from '../geo/regions.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../htcds/languages.js';
 import { defineContract } from './contract.js';
 import { line, text, version } from './fields.js';
+import { localeNameFields, localeNames, someName } from './names.js';
 import { pageOf, pageQuery } from './pagination.js';
 
 /** Services a provider can offer (stored codes; labels come from the catalogs, `serviceType.<code>`). */
@@ -51,8 +52,11 @@ export type ShelterCapacity = z.infer<typeof shelterCapacity>;
 export const provider = z.object({
   id: z.string().uuid(),
   agencyId: z.string().uuid(),
+  /** The agency's and the provider's names in the reader's language, else their default names. */
   agencyName: z.string(),
   name: z.string(),
+  /** The provider's own name in each language (null: none), for the edit form. */
+  ...localeNames,
   description: z.string(),
   city: z.string().nullable(),
   regions: z.array(z.string()),
@@ -71,9 +75,9 @@ export const provider = z.object({
 });
 export type Provider = z.infer<typeof provider>;
 
-export const providerBody = z.object({
+const providerFields = z.object({
   agencyId: z.string().uuid(),
-  name: line(200, 2),
+  ...localeNameFields,
   description: trimmed(2000).default(''),
   city: line(100).nullable().optional(),
   regions: uniqueArray(regionCode).default([]),
@@ -86,12 +90,15 @@ export const providerBody = z.object({
   contactEmail: z.string().trim().email().max(200).nullable().optional(),
   active: z.boolean().default(true),
 });
+/** A new service point: a name in at least one language. */
+export const providerBody = providerFields.superRefine(someName);
 export type ProviderInput = z.input<typeof providerBody>;
 
 /** A partial update; `version` is the one the editor loaded (stale → 409). */
 export const providerPatch = z.object({
   agencyId: z.string().uuid().optional(),
-  name: line(200, 2).optional(),
+  // A name left out stays, a null one is cleared (the server refuses clearing the last one).
+  ...localeNameFields,
   description: trimmed(2000).optional(),
   city: line(100).nullable().optional(),
   regions: uniqueArray(regionCode).optional(),

@@ -142,21 +142,6 @@ export const referralSettings = z.object({
 export type ReferralSettings = z.infer<typeof referralSettings>;
 export const DEFAULT_RESPONSE_HOURS: ReferralSettings['responseHours'] = { emergency: 2, urgent: 24, routine: 72 };
 
-/** A consent override awaiting the coordinator's review: no case, no person, no justification text. */
-export const overrideReviewItem = z.object({
-  id: z.string().uuid(),
-  reference: z.string(),
-  sentAt: z.string(),
-  urgency: z.enum(REFERRAL_URGENCIES),
-  serviceType: z.enum(SERVICE_TYPES),
-  referringAgencyName: z.string(),
-  receivingAgencyName: z.string(),
-  reviewedAt: z.string().nullable(),
-});
-
-/** `GET /api/referrals/overrides`: the pending ones unless `pending=false`. */
-export const overrideReviewQuery = z.object({ pending: z.enum(['true', 'false']).default('true') });
-
 const idParams = z.object({ id: z.string().uuid() });
 
 /**
@@ -177,6 +162,5 @@ export const referralsApi = {
   cancel: defineContract({ method: 'POST', path: '/api/referrals/:id/cancel', tag: 'referrals', params: idParams, body: cancelBody, response: referralDetail }),
   settings: defineContract({ method: 'GET', path: '/api/referrals/settings', tag: 'referrals', response: referralSettings }),
   saveSettings: defineContract({ method: 'PUT', path: '/api/referrals/settings', tag: 'referrals', body: referralSettings, response: referralSettings }),
-  overrides: defineContract({ method: 'GET', path: '/api/referrals/overrides', tag: 'referrals', query: pageQuery.extend(overrideReviewQuery.shape), response: pageOf(overrideReviewItem) }),
-  reviewOverride: defineContract({ method: 'POST', path: '/api/referrals/:id/override-review', tag: 'referrals', params: idParams, response: null, status: 204 }),
+  // The coordinator's review of consent overrides: override-review.ts (overrideReviewApi).
 };

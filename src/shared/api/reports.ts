@@ -49,7 +49,11 @@ export const REPORT_CLOSURE_REASONS = [
 /** Why a report was sent to an agency: an emergency (law enforcement) or a screening interview. */
 export const DISPATCH_PURPOSES = ['emergency', 'screening'] as const;
 
-/** Agency types that may receive an emergency dispatch. */
+/**
+ * Agency types a report can be dispatched to, for an emergency or a screening
+ * interview: law-enforcement units only (never a shelter, a ministry's
+ * statistics office or the commission).
+ */
 export const LAW_ENFORCEMENT_AGENCY_TYPES = ['Police', 'Gendarmerie', 'LawEnforcement'] as const;
 
 /** Longest narrative the public form accepts (characters). */
@@ -121,8 +125,15 @@ export const closeReportBody = z.object({
 
 export const linkCaseBody = z.object({ caseId: z.string().uuid() });
 
+/** Longest search text for a report's reference or receipt code. */
+export const REPORT_SEARCH_MAX = 40;
 export const reportListQuery = z.object({
   status: z.union([z.enum(REPORT_STATUSES), z.literal('open')]).optional(),
+  /**
+   * A report's reference (`R-2026-000123`, or any part of it such as `000123`)
+   * or the receipt code the public reporter was given (`R7K-4QX-9MZ`, whole).
+   */
+  q: line(REPORT_SEARCH_MAX, 1).optional(),
   urgency: z.enum(REPORT_URGENCIES).optional(),
   kind: z.enum(REPORT_KINDS).optional(),
   region: region.optional(),
@@ -165,15 +176,25 @@ export const reportDetail = reportSummary.extend({
   callerType: z.enum(CALLER_TYPES).nullable(),
   language: z.string().nullable(),
   narrative: z.string().nullable(),
-  /** Only the hotline sees how to reach the reporter: their anonymity protects them. */
+  /**
+   * How to reach the reporter: the hotline, and the unit an emergency was
+   * dispatched to (each of its reads audited as report.contactViewed); null
+   * for everyone else, whose anonymity protects the reporter.
+   */
   reporterContact: z.string().nullable(),
   closureReason: z.enum(REPORT_CLOSURE_REASONS).nullable(),
   closedAt: z.string().nullable(),
+  /**
+   * When the retention rule erased the report's personal content (narrative,
+   * contact, place, additions, receipt code): null while it is kept.
+   */
+  erasedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   dispatches: z.array(reportDispatch),
   additions: z.array(reportAddition),
-  linkedCaseIds: z.array(z.string().uuid()),
+  /** Cases opened from this report, by number (the case itself opens only for those who may read it). */
+  linkedCases: z.array(z.object({ id: z.string().uuid(), caseNumber: z.string() })),
   allowedActions: z.array(z.string()),
 });
 export type ReportDetail = z.infer<typeof reportDetail>;
@@ -202,14 +223,19 @@ export const publicAdditionBody = z.strictObject({
 
 export const publicAdditionAnswer = z.object({ ok: z.literal(true) });
 
-/** An agency the hotline can send a report to (names and types only: not sensitive). */
+/** A law-enforcement unit the hotline can send a report to (names and types only: not sensitive). */
 export const dispatchTarget = z.object({
   id: z.string().uuid(),
   name: z.string(),
-  type: z.string(),
+  type: z.enum(LAW_ENFORCEMENT_AGENCY_TYPES),
   region: z.string().nullable(),
-  lawEnforcement: z.boolean(),
 });
+/**
+ * What the queue polls: an opaque mark that moves whenever a report in the
+ * caller's scope arrives or changes (count and latest change times). No
+ * content: the web then refetches the list through the audited route.
+ */
+export const reportsPulse = z.object({ mark: z.string() });
 export type DispatchTarget = z.infer<typeof dispatchTarget>;
 
 const reportIdParams = z.object({ id: z.string().uuid() });
@@ -218,6 +244,7 @@ const dispatchIdParams = reportIdParams.extend({ dispatchId: z.string().uuid() }
 /** The hotline's reports: work list, records, dispatches to agencies. Every change answers the report as the caller now sees it. */
 export const reportsApi = {
   list: defineContract({ method: 'GET', path: '/api/reports', tag: 'reports', query: pageQuery.extend(reportListQuery.shape), response: pageOf(reportSummary) }),
+  pulse: defineContract({ method: 'GET', path: '/api/reports/pulse', tag: 'reports', response: reportsPulse }),
   dispatchTargets: defineContract({ method: 'GET', path: '/api/reports/dispatch-targets', tag: 'reports', response: z.object({ items: z.array(dispatchTarget) }) }),
   create: defineContract({ method: 'POST', path: '/api/reports', tag: 'reports', body: createReportBody, response: reportDetail, status: 201 }),
   detail: defineContract({ method: 'GET', path: '/api/reports/:id', tag: 'reports', params: reportIdParams, response: reportDetail }),

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ACTIONS } from '../actions.js';
+import { AGENCY_TYPES } from '../agencies.js';
 import { REGION_CODES } from '../geo/regions.js';
 import { COUNTRY_CODES } from '../htcds/countries.js';
 import { LANGUAGE_CODES } from '../htcds/languages.js';
 import { PRS_GENDERS } from '../htcds/person.js';
 import { EXPLOITATION_FORMS } from '../htcds/victim.js';
 import { duplicateCandidate, personInput } from './cases.js';
+import { SERVICE_TYPES, type ServiceType } from './providers.js';
 import { defineContract } from './contract.js';
 import { isoDate, line, text, version } from './fields.js';
 import { pageOf, pageQuery } from './pagination.js';
@@ -105,7 +107,14 @@ export const indicatorSetVersion = indicatorSet.omit({ indicators: true, thresho
   screeningCount: z.number().int(),
 });
 
-/** PUT /api/screening/indicator-sets/:id: the full new list; creates the next version. */
+/**
+ * The closed list of reasons a new indicator set version is refused for (field issues of
+ * VALIDATION_FAILED); the administrator's screen labels each (`screening.indicatorSet.issue.<reason>`).
+ */
+export const INDICATOR_SET_ISSUES = ['duplicate_code', 'missing_act', 'missing_means', 'missing_purpose', 'above_presumed', 'form_without_purpose'] as const;
+export type IndicatorSetIssue = (typeof INDICATOR_SET_ISSUES)[number];
+
+/** PUT /api/screening/indicator-sets/:id: the full new list; creates the next version (which new screenings then use). */
 export const updateIndicatorSetBody = z
   .object({
     changeNote: text(1000, 3),
@@ -113,15 +122,18 @@ export const updateIndicatorSetBody = z
     indicators: z.array(indicator).min(3).max(300),
   })
   .superRefine((body, ctx) => {
+    const issue = (path: (string | number)[], reason: IndicatorSetIssue) => ctx.addIssue({ code: 'custom', path, message: reason });
     const seen = new Set<string>();
     body.indicators.forEach((item, i) => {
-      if (seen.has(item.code)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'code'], message: 'duplicate' });
+      if (seen.has(item.code)) issue(['indicators', i, 'code'], 'duplicate_code');
       seen.add(item.code);
+      // A form of exploitation is what a purpose indicator points to; on any other element it would never count.
+      if (item.form && item.element !== 'purpose') issue(['indicators', i, 'form'], 'form_without_purpose');
     });
     for (const element of ['act', 'means', 'purpose'] as const) {
-      if (!body.indicators.some((item) => item.element === element)) ctx.addIssue({ code: 'custom', path: ['indicators'], message: `missing_${element}` });
+      if (!body.indicators.some((item) => item.element === element)) issue(['indicators'], `missing_${element}`);
     }
-    if (body.thresholds.possibleScore > body.thresholds.presumedScore) ctx.addIssue({ code: 'custom', path: ['thresholds', 'possibleScore'], message: 'above_presumed' });
+    if (body.thresholds.possibleScore > body.thresholds.presumedScore) issue(['thresholds', 'possibleScore'], 'above_presumed');
   });
 export type UpdateIndicatorSetInput = z.infer<typeof updateIndicatorSetBody>;
 
@@ -158,6 +170,12 @@ export const createScreeningBody = z
     nationality: personBasics.nationality.default(null),
     language: personBasics.language.default(null),
     answers: z.record(line(50), z.enum(INDICATOR_ANSWERS)),
+    /**
+     * The responder's decision, saved with the interview in one step: the interview shows the
+     * suggestion before saving, so answers can still change until the decision is given.
+     * Checked against the suggestion the server computes (an override needs a reason).
+     */
+    decision: z.object({ outcome: z.enum(SCREENING_OUTCOMES), reason: text(2000, 3).nullable().default(null) }).nullable().default(null),
   })
   .superRefine((body, ctx) => {
     if (body.context === 'proactive' && !body.campaignName) ctx.addIssue({ code: 'custom', path: ['campaignName'], message: 'required' });
@@ -234,6 +252,8 @@ export type ScreeningDetail = z.infer<typeof screeningDetail>;
 export const screeningListQuery = z.object({
   outcome: z.enum(SCREENING_OUTCOMES).optional(),
   context: z.enum(SCREENING_CONTEXTS).optional(),
+  /** A reference (SCR-2026-000042) or any part of it (000042, 42). */
+  reference: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9-]+$/).optional(),
 });
 
 /** POST /api/screenings/:id/decision: confirm the suggestion, or override it with a reason. */
@@ -264,12 +284,62 @@ export const coverageRow = z.object({
 export const coverageResponse = z.object({ from: z.string().nullable(), to: z.string().nullable(), total: z.number().int(), rows: z.array(coverageRow) });
 export type CoverageResponse = z.infer<typeof coverageResponse>;
 
+/** Proactive screening coverage for the coordinator: de-identified counts over a date range. */
+export const proactiveCoverageQuery = coverageQuery;
+const countOf = z.number().int();
+export const proactiveCoverageResponse = z.object({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  total: countOf,
+  byRegion: z.array(z.object({ region: z.enum(REGION_CODES).nullable(), count: countOf })),
+  byAgencyType: z.array(z.object({ agencyType: z.enum(AGENCY_TYPES), count: countOf })),
+  byAgency: z.array(z.object({ agencyId: z.string().uuid(), agencyName: z.string(), agencyType: z.enum(AGENCY_TYPES), count: countOf })),
+  byOutcome: z.array(z.object({ outcome: z.enum(SCREENING_OUTCOMES), count: countOf })),
+});
+export type ProactiveCoverage = z.infer<typeof proactiveCoverageResponse>;
+
+/** What a smuggled migrant is offered next, each need answered by directory services. */
+export const NEXT_STEP_NEEDS = ['voluntary_return', 'health', 'asylum_information'] as const;
+export type NextStepNeed = (typeof NEXT_STEP_NEEDS)[number];
+/** The directory service each need is looked up by (IOM's assisted return, medical care, legal aid for asylum). */
+export const NEXT_STEP_SERVICE: Record<NextStepNeed, ServiceType> = { voluntary_return: 'voluntary_return', health: 'medical', asylum_information: 'legal_aid' };
+
+export const nextStepProvider = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  agencyName: z.string(),
+  agencyType: z.enum(AGENCY_TYPES),
+  city: z.string().nullable(),
+  openingHours: z.string(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  languages: z.array(z.string()),
+  /** Serves the screening's region (else it serves nationally, or elsewhere). */
+  inRegion: z.boolean(),
+  servesNationally: z.boolean(),
+});
+export type NextStepProvider = z.infer<typeof nextStepProvider>;
+
+export const nextStepsResponse = z.object({
+  /** True when the confirmed outcome is a smuggled migrant (not trafficking): only then are steps suggested. */
+  applies: z.boolean(),
+  region: z.enum(REGION_CODES).nullable(),
+  /** The case behind the screening, when there is one the reader may open (a referral can then be started there). */
+  caseId: z.string().uuid().nullable(),
+  steps: z.array(z.object({ need: z.enum(NEXT_STEP_NEEDS), service: z.enum(SERVICE_TYPES), providers: z.array(nextStepProvider) })),
+});
+export type NextSteps = z.infer<typeof nextStepsResponse>;
+
 const screeningIdParams = z.object({ id: z.string().uuid() });
 
 /** Screening interviews (no identity), the responder's decision, opening a case, and coverage counts. */
 export const screeningsApi = {
   list: defineContract({ method: 'GET', path: '/api/screenings', tag: 'screening', query: pageQuery.extend(screeningListQuery.shape), response: pageOf(screeningSummary) }),
   coverage: defineContract({ method: 'GET', path: '/api/screenings/coverage', tag: 'screening', query: coverageQuery, response: coverageResponse }),
+  proactiveCoverage: defineContract({
+    method: 'GET', path: '/api/screenings/coverage/proactive', tag: 'screening', query: proactiveCoverageQuery, response: proactiveCoverageResponse,
+  }),
+  nextSteps: defineContract({ method: 'GET', path: '/api/screenings/:id/next-steps', tag: 'screening', params: screeningIdParams, response: nextStepsResponse }),
   create: defineContract({ method: 'POST', path: '/api/screenings', tag: 'screening', body: createScreeningBody, response: screeningDetail, status: 201 }),
   detail: defineContract({ method: 'GET', path: '/api/screenings/:id', tag: 'screening', params: screeningIdParams, response: screeningDetail }),
   decide: defineContract({ method: 'POST', path: '/api/screenings/:id/decision', tag: 'screening', params: screeningIdParams, body: decisionBody, response: screeningDetail }),

@@ -8,79 +8,178 @@
 export const REGION_CODES = ['MA-01', 'MA-02', 'MA-03', 'MA-04', 'MA-05', 'MA-06', 'MA-07', 'MA-08', 'MA-09', 'MA-10', 'MA-11', 'MA-12'] as const;
 export type RegionCode = (typeof REGION_CODES)[number];
 
-export interface Region {
-  code: RegionCode;
-  name: { ar: string; fr: string; en: string };
-  provinces: readonly { code: string; name: string }[];
+/** A name in each UI language. */
+export type Names = { ar: string; fr: string; en: string };
+
+export interface Province {
+  code: string;
+  /** As Moroccan official sources spell it, without the "Préfecture de" / "Province de" (عمالة / إقليم) prefix. */
+  name: Names;
 }
 
-function provinces(list: string): { code: string; name: string }[] {
-  return list.split(';').map((entry) => {
-    const [code, name] = entry.split('=') as [string, string];
-    return { code: `MA-${code.trim()}`, name: name.trim() };
-  });
+export interface Region {
+  code: RegionCode;
+  name: Names;
+  provinces: readonly Province[];
+}
+
+/** The French spelling without its accents: the English name, unless English usually says otherwise (Fez, Tangier). */
+function unaccented(french: string): string {
+  return french.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** One province or prefecture: three-letter code, Arabic name, French name, and its English name where it is not the unaccented French. */
+function province(code: string, ar: string, fr: string, en = unaccented(fr)): Province {
+  return { code: `MA-${code}`, name: { ar, fr, en } };
 }
 
 export const REGIONS: readonly Region[] = [
   {
     code: 'MA-01',
     name: { ar: 'طنجة تطوان الحسيمة', fr: 'Tanger-Tétouan-Al Hoceïma', en: 'Tangier-Tetouan-Al Hoceima' },
-    provinces: provinces("TNG=Tanger-Assilah; TET=Tétouan; MDF=M'diq-Fnideq; LAR=Larache; CHE=Chefchaouen; HOC=Al Hoceïma; OUZ=Ouezzane; FAH=Fahs-Anjra"),
+    provinces: [
+      province('TNG', 'طنجة أصيلة', 'Tanger-Assilah', 'Tangier-Assilah'),
+      province('TET', 'تطوان', 'Tétouan'),
+      province('MDF', 'المضيق الفنيدق', "M'diq-Fnideq"),
+      province('LAR', 'العرائش', 'Larache'),
+      province('CHE', 'شفشاون', 'Chefchaouen'),
+      province('HOC', 'الحسيمة', 'Al Hoceïma'),
+      province('OUZ', 'وزان', 'Ouezzane'),
+      province('FAH', 'الفحص أنجرة', 'Fahs-Anjra'),
+    ],
   },
   {
     code: 'MA-02',
     name: { ar: 'الشرق', fr: "L'Oriental", en: 'Oriental' },
-    provinces: provinces('OUJ=Oujda-Angad; NAD=Nador; BER=Berkane; DRI=Driouch; JRA=Jerada; TAI=Taourirt; FIG=Figuig; GUF=Guercif'),
+    provinces: [
+      province('OUJ', 'وجدة أنجاد', 'Oujda-Angad'),
+      province('NAD', 'الناظور', 'Nador'),
+      province('BER', 'بركان', 'Berkane'),
+      province('DRI', 'الدريوش', 'Driouch'),
+      province('JRA', 'جرادة', 'Jerada'),
+      province('TAI', 'تاوريرت', 'Taourirt'),
+      province('FIG', 'فجيج', 'Figuig'),
+      province('GUF', 'جرسيف', 'Guercif'),
+    ],
   },
   {
     code: 'MA-03',
     name: { ar: 'فاس مكناس', fr: 'Fès-Meknès', en: 'Fez-Meknes' },
-    provinces: provinces('FES=Fès; MEK=Meknès; TAO=Taounate; TAZ=Taza; IFR=Ifrane; SEF=Sefrou; BOM=Boulemane; HAJ=El Hajeb; MOU=Moulay Yacoub'),
+    provinces: [
+      province('FES', 'فاس', 'Fès', 'Fez'),
+      province('MEK', 'مكناس', 'Meknès'),
+      province('TAO', 'تاونات', 'Taounate'),
+      province('TAZ', 'تازة', 'Taza'),
+      province('IFR', 'إفران', 'Ifrane'),
+      province('SEF', 'صفرو', 'Sefrou'),
+      province('BOM', 'بولمان', 'Boulemane'),
+      province('HAJ', 'الحاجب', 'El Hajeb'),
+      province('MOU', 'مولاي يعقوب', 'Moulay Yacoub'),
+    ],
   },
   {
     code: 'MA-04',
     name: { ar: 'الرباط سلا القنيطرة', fr: 'Rabat-Salé-Kénitra', en: 'Rabat-Sale-Kenitra' },
-    provinces: provinces('RAB=Rabat; SAL=Salé; SKH=Skhirate-Témara; KEN=Kénitra; KHE=Khémisset; SIK=Sidi Kacem; SIL=Sidi Slimane'),
+    provinces: [
+      province('RAB', 'الرباط', 'Rabat'),
+      province('SAL', 'سلا', 'Salé'),
+      province('SKH', 'الصخيرات تمارة', 'Skhirate-Témara'),
+      province('KEN', 'القنيطرة', 'Kénitra'),
+      province('KHE', 'الخميسات', 'Khémisset'),
+      province('SIK', 'سيدي قاسم', 'Sidi Kacem'),
+      province('SIL', 'سيدي سليمان', 'Sidi Slimane'),
+    ],
   },
   {
     code: 'MA-05',
     name: { ar: 'بني ملال خنيفرة', fr: 'Béni Mellal-Khénifra', en: 'Beni Mellal-Khenifra' },
-    provinces: provinces('BEM=Béni Mellal; AZI=Azilal; FQH=Fquih Ben Salah; KHN=Khénifra; KHO=Khouribga'),
+    provinces: [
+      province('BEM', 'بني ملال', 'Béni Mellal'),
+      province('AZI', 'أزيلال', 'Azilal'),
+      province('FQH', 'الفقيه بن صالح', 'Fquih Ben Salah'),
+      province('KHN', 'خنيفرة', 'Khénifra'),
+      province('KHO', 'خريبكة', 'Khouribga'),
+    ],
   },
   {
     code: 'MA-06',
     name: { ar: 'الدار البيضاء سطات', fr: 'Casablanca-Settat', en: 'Casablanca-Settat' },
-    provinces: provinces('CAS=Casablanca; MOH=Mohammedia; JDI=El Jadida; NOU=Nouaceur; MED=Médiouna; BES=Benslimane; BRR=Berrechid; SET=Settat; SIB=Sidi Bennour'),
+    provinces: [
+      province('CAS', 'الدار البيضاء', 'Casablanca'),
+      province('MOH', 'المحمدية', 'Mohammedia'),
+      province('JDI', 'الجديدة', 'El Jadida'),
+      province('NOU', 'النواصر', 'Nouaceur'),
+      province('MED', 'مديونة', 'Médiouna'),
+      province('BES', 'بنسليمان', 'Benslimane'),
+      province('BRR', 'برشيد', 'Berrechid'),
+      province('SET', 'سطات', 'Settat'),
+      province('SIB', 'سيدي بنور', 'Sidi Bennour'),
+    ],
   },
   {
     code: 'MA-07',
     name: { ar: 'مراكش آسفي', fr: 'Marrakech-Safi', en: 'Marrakesh-Safi' },
-    provinces: provinces('MAR=Marrakech; CHI=Chichaoua; HAO=Al Haouz; KES=El Kelâa des Sraghna; ESI=Essaouira; REH=Rehamna; SAF=Safi; YUS=Youssoufia'),
+    provinces: [
+      province('MAR', 'مراكش', 'Marrakech', 'Marrakesh'),
+      province('CHI', 'شيشاوة', 'Chichaoua'),
+      province('HAO', 'الحوز', 'Al Haouz'),
+      province('KES', 'قلعة السراغنة', 'El Kelâa des Sraghna'),
+      province('ESI', 'الصويرة', 'Essaouira'),
+      province('REH', 'الرحامنة', 'Rehamna'),
+      province('SAF', 'آسفي', 'Safi'),
+      province('YUS', 'اليوسفية', 'Youssoufia'),
+    ],
   },
   {
     code: 'MA-08',
     name: { ar: 'درعة تافيلالت', fr: 'Drâa-Tafilalet', en: 'Draa-Tafilalet' },
-    provinces: provinces('ERR=Errachidia; MID=Midelt; OUA=Ouarzazate; TIN=Tinghir; ZAG=Zagora'),
+    provinces: [
+      province('ERR', 'الرشيدية', 'Errachidia'),
+      province('MID', 'ميدلت', 'Midelt'),
+      province('OUA', 'ورزازات', 'Ouarzazate'),
+      province('TIN', 'تنغير', 'Tinghir'),
+      province('ZAG', 'زاكورة', 'Zagora'),
+    ],
   },
   {
     code: 'MA-09',
     name: { ar: 'سوس ماسة', fr: 'Souss-Massa', en: 'Souss-Massa' },
-    provinces: provinces('AGD=Agadir-Ida-Ou-Tanane; INE=Inezgane-Aït Melloul; CHT=Chtouka-Aït Baha; TAR=Taroudannt; TIZ=Tiznit; TAT=Tata'),
+    provinces: [
+      province('AGD', 'أكادير إداوتنان', 'Agadir-Ida-Ou-Tanane'),
+      province('INE', 'إنزكان أيت ملول', 'Inezgane-Aït Melloul'),
+      province('CHT', 'اشتوكة أيت باها', 'Chtouka-Aït Baha'),
+      province('TAR', 'تارودانت', 'Taroudannt', 'Taroudant'),
+      province('TIZ', 'تيزنيت', 'Tiznit'),
+      province('TAT', 'طاطا', 'Tata'),
+    ],
   },
   {
     code: 'MA-10',
     name: { ar: 'كلميم واد نون', fr: 'Guelmim-Oued Noun', en: 'Guelmim-Oued Noun' },
-    provinces: provinces('GUE=Guelmim; ASZ=Assa-Zag; TNT=Tan-Tan; SIF=Sidi Ifni'),
+    provinces: [
+      province('GUE', 'كلميم', 'Guelmim'),
+      province('ASZ', 'آسا الزاك', 'Assa-Zag'),
+      province('TNT', 'طانطان', 'Tan-Tan'),
+      province('SIF', 'سيدي إفني', 'Sidi Ifni'),
+    ],
   },
   {
     code: 'MA-11',
     name: { ar: 'العيون الساقية الحمراء', fr: 'Laâyoune-Sakia El Hamra', en: 'Laayoune-Sakia El Hamra' },
-    provinces: provinces('LAA=Laâyoune; BOD=Boujdour; TAF=Tarfaya; ESM=Es-Semara'),
+    provinces: [
+      province('LAA', 'العيون', 'Laâyoune'),
+      province('BOD', 'بوجدور', 'Boujdour'),
+      province('TAF', 'طرفاية', 'Tarfaya'),
+      province('ESM', 'السمارة', 'Es-Semara'),
+    ],
   },
   {
     code: 'MA-12',
     name: { ar: 'الداخلة وادي الذهب', fr: 'Dakhla-Oued Ed-Dahab', en: 'Dakhla-Oued Ed-Dahab' },
-    provinces: provinces('OUD=Oued Ed-Dahab; AOU=Aousserd'),
+    provinces: [
+      province('OUD', 'وادي الذهب', 'Oued Ed-Dahab'),
+      province('AOU', 'أوسرد', 'Aousserd'),
+    ],
   },
 ];
 
@@ -97,4 +196,11 @@ export function isRegionCode(code: string): code is RegionCode {
 }
 
 /** Each region's name in Arabic, French and English, by code. */
-export const REGION_NAMES = Object.fromEntries(REGIONS.map((r) => [r.code, r.name])) as Record<RegionCode, Region['name']>;
+export const REGION_NAMES = Object.fromEntries(REGIONS.map((r) => [r.code, r.name])) as Record<RegionCode, Names>;
+
+const provinceNamesByCode = new Map(REGIONS.flatMap((r) => r.provinces.map((p) => [p.code, p.name] as const)));
+
+/** A province's or prefecture's name in Arabic, French and English, or undefined for an unknown code. */
+export function provinceNames(code: string): Names | undefined {
+  return provinceNamesByCode.get(code);
+}

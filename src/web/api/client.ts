@@ -88,6 +88,20 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** POST for a file (an export): the answer as a Blob, with the session's CSRF token; errors as ApiError. */
+export async function apiDownload(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', credentials: 'same-origin', headers, body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError('INTERNAL', 0, 'network');
+  }
+  if (!response.ok) throw await parseApiError(response);
+  return response.blob();
+}
+
 /** Shorthands, so call sites read like the HTTP they do. */
 export const api = {
   get: <T>(path: string) => apiRequest<T>('GET', path),

@@ -48,3 +48,18 @@ export function ExploitationBadges({ forms }: { forms: readonly string[] }) {
     </Group>
   );
 }
+
+/**
+ * A child's case, flagged wherever the case appears (header, case list, work lists):
+ * children need the child-specific pathway (guardian, no means required, child protection).
+ * Renders nothing unless `isMinor` is true (unknown age is not a child).
+ */
+export function ChildBadge({ isMinor, size = 'md' }: { isMinor: boolean | null | undefined; size?: 'sm' | 'md' }) {
+  const intl = useIntl();
+  if (!isMinor) return null;
+  return (
+    <Badge color="pink" variant="filled" size={size} data-testid="case-child">
+      {intl.formatMessage({ id: 'caseOverview.child' })}
+    </Badge>
+  );
+}

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconGitMerge } from '@tabler/icons-react';
+import { IconGitMerge } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
@@ -9,12 +9,18 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { ForbiddenPage, NotFoundPage } from '../common/StatusPages';
 import { BRAND_NAME } from '../i18n/untranslatable';
 import { useLocale } from '../i18n/locale-context';
-import { CaseStatusBadge, RiskBadge, TraffickingStatusBadge } from './CaseBadges';
+import { CLOSED_CASE_STATUSES } from '../../shared/htcds/case';
+import { CaseStatusBadge, ChildBadge, RiskBadge, TraffickingStatusBadge } from './CaseBadges';
+import { ReflectionAlert } from './reflection';
 import { useCase } from './caseApi';
 import { CaseTabs } from './CaseTabs';
 import { formatDay, regionLabel } from './labels';
 
-/** Case number, badges, owner and version: what the reader checks before touching anything. */
+/**
+ * Case number, badges (a child's case first), owner and the reflection period: what the reader
+ * checks before touching anything. The record's version is internal (it guards concurrent
+ * edits) and never shown.
+ */
 function CaseHeader({ caseData }: { caseData: CaseDetail }) {
   const intl = useIntl();
   const { locale } = useLocale();
@@ -31,6 +37,7 @@ function CaseHeader({ caseData }: { caseData: CaseDetail }) {
             <Title order={1} size="h2" data-testid="page-heading">
               <bdi data-testid="case-number">{caseData.caseNumber}</bdi>
             </Title>
+            <ChildBadge isMinor={caseData.isMinor} />
             <CaseStatusBadge status={caseData.status} />
             <TraffickingStatusBadge status={caseData.traffickingStatus} />
             <RiskBadge level={caseData.riskLevel} />
@@ -40,9 +47,6 @@ function CaseHeader({ caseData }: { caseData: CaseDetail }) {
               </Badge>
             )}
           </Group>
-          <Text size="sm" c="dimmed" data-testid="case-version" data-version={caseData.version}>
-            {intl.formatMessage({ id: 'cases.header.version' }, { version: caseData.version })}
-          </Text>
         </Group>
         <Text size="sm" c="dimmed">
           {intl.formatMessage(
@@ -50,11 +54,7 @@ function CaseHeader({ caseData }: { caseData: CaseDetail }) {
             { agency: caseData.ownerAgencyName, opened: formatDay(intl, caseData.openedAt), region: regionLabel(caseData.region, locale) },
           )}
         </Text>
-        {caseData.reflectionEndingSoon && (
-          <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} data-testid="case-reflection-alert">
-            {intl.formatMessage({ id: 'cases.header.reflectionEnding' }, { date: formatDay(intl, caseData.reflectionEnd) })}
-          </Alert>
-        )}
+        <ReflectionAlert end={caseData.reflectionEnd} alertDays={caseData.reflectionAlertDays} closed={CLOSED_CASE_STATUSES.includes(caseData.status)} />
         {caseData.mergedIntoCaseId && (
           <Alert color="gray" icon={<IconGitMerge aria-hidden />} data-testid="case-merged-alert">
             {t('cases.header.merged')}{' '}

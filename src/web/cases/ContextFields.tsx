@@ -72,10 +72,10 @@ export function ContextFields({ form }: { form: UseFormReturnType<CaseFormValues
             onChange={(region) => {
               regionInput.onChange(region);
               // A province from another region would be refused by the server.
-              if (values.province && !provinceOptions(region).some((p) => p.value === values.province)) form.setFieldValue('province', null);
+              if (values.province && !provinceOptions(region, locale).some((p) => p.value === values.province)) form.setFieldValue('province', null);
             }}
           />
-          <Select label={t('cases.field.province')} data={provinceOptions(values.region)} searchable clearable data-testid="case-form-province" {...form.getInputProps('province')} />
+          <Select label={t('cases.field.province')} data={provinceOptions(values.region, locale)} searchable clearable data-testid="case-form-province" {...form.getInputProps('province')} />
         </SimpleGrid>
       </Fieldset>
 

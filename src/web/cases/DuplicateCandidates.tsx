@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Table } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconGitMerge } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -19,8 +19,38 @@ interface DuplicateCandidatesProps {
   pendingTargets?: readonly string[];
 }
 
+/** Where the candidates are held, as the warning must say it: the search covers every agency, the reader's own included. */
+export type DuplicatesWhere = 'own' | 'other' | 'both';
+
+/** Whether the candidates are all in the reader's agency, all elsewhere, or both. */
+export function duplicatesWhere(candidates: readonly Pick<DuplicateCandidate, 'ownAgency'>[]): DuplicatesWhere {
+  const own = candidates.some((c) => c.ownAgency);
+  const other = candidates.some((c) => !c.ownAgency);
+  return own && other ? 'both' : own ? 'own' : 'other';
+}
+
 /**
- * Possible duplicates held by other agencies: case number, owner and why they
+ * The warning above a list of possible duplicates, worded after where they are held
+ * (never "other agencies" for a case of the reader's own agency) with what to do:
+ * merge within the agency, or ask the agency that holds the other case.
+ */
+export function DuplicatesNotice({ candidates, withHelp = true }: { candidates: readonly DuplicateCandidate[]; withHelp?: boolean }) {
+  const intl = useIntl();
+  const where = duplicatesWhere(candidates);
+  return (
+    <div data-testid="duplicates-notice" data-where={where}>
+      <Text fw={600}>{intl.formatMessage({ id: `caseOverview.duplicates.${where}` }, { count: candidates.length })}</Text>
+      {withHelp && (
+        <Text size="sm" c="dimmed">
+          {intl.formatMessage({ id: `caseOverview.duplicates.help.${where}` })}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Possible duplicates, in the reader's agency or others: case number, owner and why they
  * match. Identities are never shown here, even when the reader could open the case.
  */
 export function DuplicateCandidates({ caseId, candidates, canRequestMerge, pendingTargets = [] }: DuplicateCandidatesProps) {

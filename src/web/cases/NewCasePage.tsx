@@ -14,7 +14,7 @@ import { CaseDatesProvider } from './CaseDates';
 import { caseKeys } from './caseApi';
 import { CONTEXT_FIELDS, PERSON_FIELDS, contextFormValues, createBody, personFormValues, type CaseFormValues } from './caseForm';
 import { ContextFields } from './ContextFields';
-import { DuplicateCandidates } from './DuplicateCandidates';
+import { DuplicateCandidates, DuplicatesNotice } from './DuplicateCandidates';
 import { PersonFields } from './PersonFields';
 
 interface Created {
@@ -63,7 +63,8 @@ export function NewCasePage() {
         <PageTitle id="cases.new.duplicatesTitle" />
         <Stack>
           <Alert color="orange" data-testid="case-created-duplicates">
-            {intl.formatMessage({ id: 'cases.new.duplicatesIntro' }, { number: created.caseNumber, count: created.duplicates.length })}
+            {intl.formatMessage({ id: 'caseOverview.duplicates.opened' }, { number: created.caseNumber })}
+            <DuplicatesNotice candidates={created.duplicates} />
           </Alert>
           <Paper withBorder p="md">
             <DuplicateCandidates caseId={created.id} candidates={created.duplicates} canRequestMerge={created.canRequestMerge} />

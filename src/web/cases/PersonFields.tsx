@@ -6,7 +6,8 @@ import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { IDENTITY_DOCUMENT_TYPES, PRS_GENDERS } from '../../shared/htcds/person';
 import type { CaseFormValues } from './caseForm';
-import { CODE_PREFIX, codeOptions, countryOptions, victimLanguageOptions } from './labels';
+import { CODE_PREFIX, codeOptions, victimLanguageOptions } from './labels';
+import { useCountryOptions } from '../common/useCountryOptions';
 
 const THIS_YEAR = new Date().getFullYear();
 
@@ -14,7 +15,7 @@ const THIS_YEAR = new Date().getFullYear();
 export function PersonFields({ form }: { form: UseFormReturnType<CaseFormValues> }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
-  const countries = useMemo(() => countryOptions(intl), [intl]);
+  const countries = useCountryOptions();
   const languages = useMemo(() => victimLanguageOptions(intl), [intl]);
   const documents = form.getValues().person.identityDocuments;
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { casesApi, type accessLogEntry, type attachment, type caseNote, type mergeRequest, type traffickingEvent } from '../../shared/api/cases';
+import { caseTimelineApi } from '../../shared/api/case-timeline';
 import { pathOf } from '../../shared/api/contract';
 import { call } from '../api/call';
 
@@ -36,6 +37,11 @@ export function useCaseEvents(id: string) {
 /** The files of a case (names and sizes; the bytes come from `attachmentDownloadPath`). */
 export function useCaseAttachments(id: string, enabled = true) {
   return useQuery({ queryKey: caseKeys.sub(id, 'attachments'), queryFn: () => call(casesApi.attachments, { params: { id } }), enabled });
+}
+
+/** What happened on a case, newest first (a read of the case: on the record). */
+export function useCaseTimeline(id: string) {
+  return useQuery({ queryKey: caseKeys.sub(id, 'timeline'), queryFn: () => call(caseTimelineApi.timeline, { params: { id } }) });
 }
 
 /** Duplicate candidates of a case (never identities of cases the reader cannot open). */

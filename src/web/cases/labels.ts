@@ -1,7 +1,7 @@
 import type { IntlShape } from 'react-intl';
 import { COUNTRY_CODES } from '../../shared/htcds/countries';
 import { LANGUAGE_CODES } from '../../shared/htcds/languages';
-import { REGIONS, REGION_NAMES, isRegionCode } from '../../shared/geo/regions';
+import { REGIONS, REGION_NAMES, isRegionCode, provinceNames } from '../../shared/geo/regions';
 import type { Locale } from '../../shared/locales';
 import { languageLabel } from '../providers/labels';
 
@@ -66,9 +66,11 @@ export function countryLabel(intl: IntlShape, code: string | null | undefined): 
   }
 }
 
-/** Every country, labelled and sorted in the reader's language. */
-export function countryOptions(intl: IntlShape): Option[] {
-  return COUNTRY_CODES.map((code) => ({ value: code, label: countryLabel(intl, code) })).sort((a, b) => a.label.localeCompare(b.label, intl.locale));
+/** Every country the deployment offers (see useCountryOptions), labelled and sorted in the reader's language. */
+export function countryOptions(intl: IntlShape, withheld: readonly string[] = []): Option[] {
+  return COUNTRY_CODES.filter((code) => !withheld.includes(code))
+    .map((code) => ({ value: code, label: countryLabel(intl, code) }))
+    .sort((a, b) => a.label.localeCompare(b.label, intl.locale));
 }
 
 /**
@@ -95,19 +97,15 @@ export function regionOptions(locale: Locale): Option[] {
   return REGIONS.map((region) => ({ value: region.code, label: region.name[locale] }));
 }
 
-/** Provinces of one region (or every province when no region is chosen), by their usual names. */
-export function provinceOptions(region: string | null): Option[] {
-  return REGIONS.filter((r) => !region || r.code === region).flatMap((r) => r.provinces.map((p) => ({ value: p.code, label: p.name })));
+/** Provinces of one region (or every province when no region is chosen), named in the reader's language. */
+export function provinceOptions(region: string | null, locale: Locale): Option[] {
+  return REGIONS.filter((r) => !region || r.code === region).flatMap((r) => r.provinces.map((p) => ({ value: p.code, label: p.name[locale] })));
 }
 
-/** A province's usual name, or its code. */
-export function provinceLabel(code: string | null): string {
+/** A province's name in the reader's language, or its code when it is not one of ours. */
+export function provinceLabel(code: string | null, locale: Locale): string {
   if (!code) return '—';
-  for (const region of REGIONS) {
-    const found = region.provinces.find((p) => p.code === code);
-    if (found) return found.name;
-  }
-  return code;
+  return provinceNames(code)?.[locale] ?? code;
 }
 
 /** A region code in the reader's language. */

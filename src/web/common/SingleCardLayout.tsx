@@ -32,11 +32,11 @@ export function SingleCardLayout({ titleId, children, width, noticeId, brandLink
         <Stack gap="lg">
           <Group justify="space-between" wrap="wrap">
             {brandLink ? (
-              <Anchor component={Link} to={brandLink} fw={800} size="xl" c="teal.8" underline="never">
+              <Anchor component={Link} to={brandLink} fw={800} size="xl" c="teal.9" underline="never">
                 {BRAND_NAME}
               </Anchor>
             ) : (
-              <Text fw={800} size="xl" c="teal.8">
+              <Text fw={800} size="xl" c="teal.9">
                 {BRAND_NAME}
               </Text>
             )}

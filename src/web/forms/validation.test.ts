@@ -10,8 +10,8 @@ const intl = createIntl({ locale: 'fr', messages: CATALOGS.fr });
 
 describe('form validation', () => {
   it('translates zod issues, with "required" for empty fields', () => {
-    const errors = zodValidator(agencyBody, intl)({ name: 'A', type: null, region: null });
-    expect(errors).toEqual({ name: 'Au moins 2 caractères.', type: 'Ce champ est obligatoire.' });
+    const errors = zodValidator(agencyBody, intl)({ nameFr: 'A', type: null, region: null });
+    expect(errors).toEqual({ nameFr: 'Au moins 2 caractères.', type: 'Ce champ est obligatoire.' });
   });
 
   it('puts server issues on their fields and weak passwords on the password field', () => {

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { useMe } from '../api/session';
 import { PageTitle } from '../common/PageTitle';
 import { ROLE_SECTIONS } from './roleSections';
+import { IncomingTransfers } from '../cases/handover/IncomingTransfers';
 
 /** One section per role the user holds: its live work list, or what will appear there. */
 export function HomePage() {
@@ -19,6 +20,7 @@ export function HomePage() {
       {me.user.roles.length === 0 && (
         <EmptyState title={intl.formatMessage({ id: 'home.noRoles' })} data-testid="home-no-roles" />
       )}
+      <IncomingTransfers />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {me.user.roles.map((role) => {
           const section = ROLE_SECTIONS[role];

@@ -6,8 +6,11 @@ import { casesApi, type CaseListItem } from '../../shared/api/cases';
 import { reportsApi, type ReportSummary } from '../../shared/api/reports';
 import { screeningsApi } from '../../shared/api/screening';
 import { hasPermission, useMe } from '../api/session';
+import { ChildBadge } from '../cases/CaseBadges';
+import { ReflectionEnd } from '../cases/reflection';
 import { optionalMessage } from '../i18n/optionalMessage';
 import { URGENCY_COLOR } from '../reports/labels';
+import { useReportsPulse } from '../reports/useReportsPulse';
 import { WorkBlock, type WorkRow } from './WorkRows';
 import { allEmpty, useWorkQuery } from './useWorkQuery';
 
@@ -49,11 +52,13 @@ export function HotlineWorklist({ empty }: { empty: ReactNode }) {
   const me = useMe().data;
   const enabled = hasPermission(me, 'report.list');
   const reports = useWorkQuery('hotline-reports', reportsApi.list, { status: 'open' }, enabled);
+  // A report from the public appears here without a reload.
+  useReportsPulse(enabled);
   const rows = useReportRows(reports.data?.items);
   if (!enabled || allEmpty([{ enabled, isSuccess: reports.isSuccess, total: reports.data?.total ?? 0 }])) return <>{empty}</>;
   return (
     <Stack data-testid="worklist-hotline_operator">
-      <WorkBlock titleId="worklist.openReports" query={reports} total={reports.data?.total ?? 0} rows={rows} allTo="/reports" testId="worklist-block-reports" />
+      <WorkBlock titleId="worklist.openReports" query={reports} total={reports.data?.total ?? 0} rows={rows} allTo="/reports?status=open" testId="worklist-block-reports" />
     </Stack>
   );
 }
@@ -67,6 +72,8 @@ export function FirstResponderWorklist({ empty }: { empty: ReactNode }) {
   const me = useMe().data;
   const can = (permission: string) => hasPermission(me, permission);
   const reports = useWorkQuery('responder-reports', reportsApi.list, { status: 'open' }, can('report.list'));
+  // An emergency dispatched to the agency appears here without a reload.
+  useReportsPulse(can('report.list'));
   const screenings = useWorkQuery('responder-screenings', screeningsApi.list, {}, can('screening.list'));
   const cases = useWorkQuery('responder-cases', casesApi.list, { status: 'Active' }, can('case.list'));
   const reportRows = useReportRows(reports.data?.items);
@@ -77,7 +84,7 @@ export function FirstResponderWorklist({ empty }: { empty: ReactNode }) {
     secondary: intl.formatDate(`${s.screenedOn.slice(0, 10)}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }),
     badges: (
       <Badge size="sm" variant="light">
-        {optionalMessage(intl, `screeningOutcome.${s.outcome ?? s.suggestedOutcome}`, s.outcome ?? s.suggestedOutcome)}
+        {intl.formatMessage({ id: `screening.outcome.${s.outcome ?? s.suggestedOutcome}` })}
       </Badge>
     ),
   }));
@@ -90,9 +97,9 @@ export function FirstResponderWorklist({ empty }: { empty: ReactNode }) {
   if (allEmpty(states)) return <>{empty}</>;
   return (
     <Stack data-testid="worklist-first_responder">
-      {can('report.list') && <WorkBlock titleId="worklist.dispatched" query={reports} total={reports.data?.total ?? 0} rows={reportRows} allTo="/reports" testId="worklist-block-dispatches" />}
+      {can('report.list') && <WorkBlock titleId="worklist.dispatched" query={reports} total={reports.data?.total ?? 0} rows={reportRows} allTo="/reports?status=open" testId="worklist-block-dispatches" />}
       {can('screening.list') && <WorkBlock titleId="worklist.screenings" query={screenings} total={screenings.data?.total ?? 0} rows={screeningRows} allTo="/screenings" testId="worklist-block-screenings" />}
-      {can('case.list') && <WorkBlock titleId="worklist.agencyCases" query={cases} total={cases.data?.total ?? 0} rows={caseRows} allTo="/cases" testId="worklist-block-cases" />}
+      {can('case.list') && <WorkBlock titleId="worklist.agencyCases" query={cases} total={cases.data?.total ?? 0} rows={caseRows} allTo="/cases?status=Active" testId="worklist-block-cases" />}
     </Stack>
   );
 }
@@ -104,14 +111,14 @@ export function useCaseRows(items: CaseListItem[] | undefined): WorkRow[] {
     id: c.id,
     to: `/cases/${c.id}`,
     primary: mono(c.caseNumber),
-    secondary: c.reflectionEnd
-      ? intl.formatMessage(
-          { id: 'worklist.reflectionEnds' },
-          { date: intl.formatDate(`${c.reflectionEnd.slice(0, 10)}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) },
-        )
-      : intl.formatMessage({ id: 'worklist.openedOn' }, { date: intl.formatDate(`${c.openedAt.slice(0, 10)}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) }),
+    secondary: c.reflectionEnd ? (
+      <ReflectionEnd end={c.reflectionEnd} />
+    ) : (
+      intl.formatMessage({ id: 'worklist.openedOn' }, { date: intl.formatDate(`${c.openedAt.slice(0, 10)}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) })
+    ),
     badges: (
       <>
+        <ChildBadge isMinor={c.isMinor} size="sm" />
         {c.riskLevel && (
           <Badge size="sm" color={RISK_COLOR[c.riskLevel] ?? 'gray'} variant="light">
             {optionalMessage(intl, `riskLevel.${c.riskLevel}`, c.riskLevel)}

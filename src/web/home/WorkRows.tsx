@@ -64,8 +64,9 @@ export function WorkRows({ rows }: { rows: WorkRow[] }) {
 }
 
 /**
- * A titled block of one work list with its total and a link to the full list;
- * hides itself while empty so the section can fall back to its empty state.
+ * A titled block of one work list with its total; the title and "see all" open the full list with
+ * the block's filter (`allTo` carries it in the URL). Hides itself while empty so the section can
+ * fall back to its empty state.
  */
 export function WorkBlock({
   titleId,
@@ -88,11 +89,17 @@ export function WorkBlock({
   return (
     <Stack gap={6} data-testid={testId}>
       <Group justify="space-between">
-        <Text size="sm" fw={700}>
-          <FormattedMessage id={titleId} values={{ count: total }} />
-        </Text>
-        {allTo && total > rows.length && (
-          <Anchor component={Link} to={allTo} size="sm">
+        {allTo ? (
+          <Anchor component={Link} to={allTo} size="sm" fw={700} c="inherit" data-testid="worklist-block-title">
+            <FormattedMessage id={titleId} values={{ count: total }} />
+          </Anchor>
+        ) : (
+          <Text size="sm" fw={700}>
+            <FormattedMessage id={titleId} values={{ count: total }} />
+          </Text>
+        )}
+        {allTo && (
+          <Anchor component={Link} to={allTo} size="sm" data-testid="worklist-see-all">
             <FormattedMessage id="worklist.seeAll" />
           </Anchor>
         )}

@@ -12,7 +12,8 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import type { Role } from '../../shared/roles';
-import { CaseManagerWorklist, CoordinatorWorklist, ServiceProviderWorklist } from './CareWorklists';
+import { CaseManagerWorklist, ServiceProviderWorklist } from './CareWorklists';
+import { CoordinatorWorklist } from './CoordinatorWorklist';
 import { FirstResponderWorklist, HotlineWorklist } from './ReportWorklists';
 
 /** A shortcut shown in a role's home section. */

@@ -41,8 +41,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       const current = queryClient.getQueryData<Me | null>(ME_KEY);
       if (current) {
         queryClient.setQueryData<Me>(ME_KEY, { ...current, user: { ...current.user, locale: next } });
+        // Agency and provider names come from the server in the profile's language: read them again once it has the new one.
+        const refetchNames = () => queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
         // The UI has already switched; a failed save only means the next session starts in the old language.
-        if (saveToProfile) call(authApi.updateProfile, { body: { locale: next } }).catch(() => {});
+        if (saveToProfile) call(authApi.updateProfile, { body: { locale: next } }).then(refetchNames, () => {});
+        else void refetchNames(); // the profile form saved it already
       }
     },
     [queryClient],

@@ -62,7 +62,7 @@ describe('message catalogs', () => {
       expect(CATALOGS.ar[key], `ar ${key}`).toMatch(arabicLetter);
     }
     // Words that are spelled the same in French and English.
-    const sameInFrench = ['agencies.type', 'agencyType.Gendarmerie', 'agencyType.Police', 'audit.column.action', 'audit.filter.action', 'common.actions', 'profile.sessions', 'referral.minutes'];
+    const sameInFrench = ['agencies.type', 'agencyType.Gendarmerie', 'agencyType.Police', 'audit.column.action', 'audit.filter.action', 'audit.resource.notification', 'audit.resource.session', 'common.actions', 'profile.sessions', 'referral.minutes'];
     const copies = englishKeys.filter((key) => CATALOGS.fr[key] === CATALOGS.en[key]);
     expect(copies).toEqual(sameInFrench);
   });

@@ -1,5 +1,5 @@
 import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -20,6 +20,8 @@ export function AppLayout() {
   const me = useMe().data;
   const demo = usePublicConfig().data?.demo ?? false;
   const [opened, { toggle, close }] = useDisclosure();
+  // Below Mantine's `sm` breakpoint (the navbar becomes a drawer): one language switcher in the page, never two.
+  const phone = useMediaQuery('(max-width: 48em)');
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
@@ -47,16 +49,17 @@ export function AppLayout() {
               size="sm"
               aria-label={intl.formatMessage({ id: 'nav.toggle' })}
             />
-            <Text component={Link} to="/" fw={800} size="lg" c="teal.8" style={{ whiteSpace: 'nowrap' }} data-testid="brand">
+            <Text component={Link} to="/" fw={800} size="lg" c="teal.9" style={{ whiteSpace: 'nowrap' }} data-testid="brand">
               {BRAND_NAME}
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
             <NotificationBell />
-            <LocaleSwitcher />
+            {/* On a phone the language and the account move into the drawer: the header has no room for them. */}
+            {!phone && <LocaleSwitcher />}
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton data-testid="user-menu" aria-label={intl.formatMessage({ id: 'nav.userMenu' })}>
+                <UnstyledButton visibleFrom="sm" data-testid="user-menu" aria-label={`${me.user.displayName} · ${intl.formatMessage({ id: 'nav.userMenu' })}`}>
                   <Group gap={4} wrap="nowrap">
                     <IconUserCircle size={22} aria-hidden />
                     <Text size="sm" visibleFrom="sm">
@@ -80,6 +83,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={intl.formatMessage({ id: 'nav.main' })}>
+        <AppShell.Section grow>
         {visibleNavItems(me.permissions).map((item) => {
           const active = item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to);
           return (
@@ -96,6 +100,29 @@ export function AppLayout() {
             />
           );
         })}
+        </AppShell.Section>
+        <AppShell.Section hiddenFrom="sm" pt="xs" style={{ borderBlockStart: '1px solid var(--mantine-color-gray-3)' }} data-testid="drawer-account">
+          <Text size="sm" fw={600} px="xs">
+            {me.user.displayName}
+          </Text>
+          <Text size="xs" c="dimmed" px="xs" mb="xs">
+            {me.user.agency.name}
+          </Text>
+          {phone && (
+            <Group px="xs" mb="xs">
+              <LocaleSwitcher />
+            </Group>
+          )}
+          <NavLink component={Link} to="/profile" label={intl.formatMessage({ id: 'nav.profile' })} leftSection={<IconUserCircle size={18} aria-hidden />} onClick={close} />
+          <NavLink
+            component="button"
+            onClick={signOut}
+            label={intl.formatMessage({ id: 'nav.logout' })}
+            leftSection={<IconLogout size={18} aria-hidden />}
+            c="red.8"
+            data-testid="drawer-logout"
+          />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

@@ -1,4 +1,4 @@
-import { IconAddressBook, IconArrowsExchange, IconClipboardCheck, IconBuilding, IconFolders, IconHome, IconListSearch, IconPhoneCall, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconAddressBook, IconChartBar, IconListCheck, IconArrowsExchange, IconClipboardCheck, IconBuilding, IconFolders, IconHome, IconListSearch, IconPhoneCall, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
 
 /** One navbar entry; `permission` hides it from users who would only see Forbidden. */
 export interface NavItem {
@@ -15,6 +15,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/users', labelId: 'nav.users', testId: 'nav-users', icon: IconUsers, permission: 'user.list' },
   { to: '/reports', labelId: 'nav.reports', testId: 'nav-reports', icon: IconPhoneCall, permission: 'report.list' },
   { to: '/screenings', labelId: 'nav.screenings', testId: 'nav-screenings', icon: IconClipboardCheck, permission: 'screening.list' },
+  { to: '/coverage', labelId: 'nav.coverage', testId: 'nav-coverage', icon: IconChartBar, permission: 'screening.coverage' },
+  { to: '/admin/indicator-sets', labelId: 'nav.indicatorSets', testId: 'nav-indicator-sets', icon: IconListCheck, permission: 'screening.editIndicators' },
   { to: '/cases', labelId: 'nav.cases', testId: 'nav-cases', icon: IconFolders, permission: 'case.list' },
   { to: '/referrals', labelId: 'nav.referrals', testId: 'nav-referrals', icon: IconArrowsExchange, permission: 'referral.list' },
   { to: '/providers', labelId: 'nav.providers', testId: 'nav-providers', icon: IconAddressBook, permission: 'provider.list' },

@@ -13,5 +13,6 @@ export function notificationMessage(intl: IntlShape, item: Pick<NotificationItem
   const day = (value: unknown) =>
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? intl.formatDate(`${value}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) : '';
   const purpose = params.purpose === 'emergency' || params.purpose === 'screening' ? params.purpose : 'other';
-  return intl.formatMessage({ id: `notification.${item.kind}` }, { ref, endDate: day(params.endDate), dueDate: day(params.dueDate), purpose });
+  const urgency = params.urgency === 'immediate_danger' || params.urgency === 'urgent' ? params.urgency : 'other';
+  return intl.formatMessage({ id: `notification.${item.kind}` }, { ref, endDate: day(params.endDate), dueDate: day(params.dueDate), purpose, urgency });
 }

@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import { providerBody, providerPatch, providersApi, type Provider } from '../../shared/api/providers';
 import { call } from '../api/call';
 import { ApiError } from '../api/client';
+import { initialNames, LocaleNameFields, namesBody, type LocaleNameValues } from '../admin/agencies/LocaleNameFields';
 import { useAgencyOptions } from '../admin/users/useAgencyOptions';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { reportFormError } from '../forms/serverErrors';
@@ -12,9 +13,8 @@ import { zodValidator } from '../forms/validation';
 import { useLocale } from '../i18n/locale-context';
 import { languageOptions, regionOptions, serviceOptions, targetGroupOptions } from './labels';
 
-interface ProviderFormValues {
+interface ProviderFormValues extends LocaleNameValues {
   agencyId: string | null;
-  name: string;
   description: string;
   city: string;
   regions: string[];
@@ -33,7 +33,7 @@ const FIELDS = Object.keys(providerBody.shape);
 function initialValues(p: Provider | null): ProviderFormValues {
   return {
     agencyId: p?.agencyId ?? null,
-    name: p?.name ?? '',
+    ...initialNames(p),
     description: p?.description ?? '',
     city: p?.city ?? '',
     regions: p?.regions ?? [],
@@ -52,7 +52,7 @@ function initialValues(p: Provider | null): ProviderFormValues {
 function toBody(values: ProviderFormValues) {
   return {
     ...values,
-    name: values.name.trim(),
+    ...namesBody(values),
     city: values.city.trim() || null,
     contactPhone: values.contactPhone.trim() || null,
     contactEmail: values.contactEmail.trim() || null,
@@ -90,17 +90,15 @@ export function ProviderFormModal({ provider, onClose, onSaved }: { provider: Pr
         <Stack>
           <ErrorAlert message={formError} />
           <ErrorAlert error={agencies.error} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={label('providers.field.agency')}
-              data={agencies.options}
-              searchable
-              required
-              data-testid="provider-form-agency"
-              {...form.getInputProps('agencyId')}
-            />
-            <TextInput label={label('providers.field.name')} required data-autofocus data-testid="provider-form-name" {...form.getInputProps('name')} />
-          </SimpleGrid>
+          <LocaleNameFields form={form} testId="provider-form" />
+          <Select
+            label={label('providers.field.agency')}
+            data={agencies.options}
+            searchable
+            required
+            data-testid="provider-form-agency"
+            {...form.getInputProps('agencyId')}
+          />
           <MultiSelect
             label={label('providers.field.services')}
             data={serviceOptions(intl)}

@@ -1,22 +1,27 @@
-import { Alert, Button, Checkbox, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { caseClosureApi, openReferralsDetails, type OpenReferralOfClosure } from '../../shared/api/case-closure';
 import type { CaseDetail } from '../../shared/api/cases';
 import { CASE_CLOSURE_REASONS, CLOSED_CASE_STATUSES, type CaseClosureReason } from '../../shared/htcds/case';
-import { caseClosureApi } from '../../shared/api/case-closure';
 import { call } from '../api/call';
 import { ApiError } from '../api/client';
 import { ConfirmModal } from '../common/ConfirmModal';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { caseKeys } from '../cases/caseApi';
 import { CODE_PREFIX, codeLabel, codeOptions, formatMoment } from '../cases/labels';
+import { OpenReferralsToHandle } from './OpenReferralsToHandle';
 import { useCareAccess } from './useCareAccess';
 
 /**
- * Closing the case with a reason (HTCDS cas_ReasonForCaseClosure codes). Open
- * referrals block closing unless the worker chooses to cancel them with it.
+ * Closing the case with a reason (HTCDS cas_ReasonForCaseClosure codes), after a
+ * confirmation. Open referrals stop the closure: the server says so (409
+ * 'open_referrals') and lists them, and the panel shows that true reason with the
+ * referrals, so the worker completes, cancels or keeps each one. Nothing is
+ * cancelled as a side effect of closing (a child's placement would end with it).
  */
 export function ClosePanel({ caseData }: { caseData: CaseDetail }) {
   const intl = useIntl();
@@ -25,10 +30,8 @@ export function ClosePanel({ caseData }: { caseData: CaseDetail }) {
   const may = useCareAccess(caseData)('case.close');
   const [reason, setReason] = useState<CaseClosureReason | null>(null);
   const [note, setNote] = useState('');
-  const [cancelOpen, setCancelOpen] = useState(false);
-  const [openReferrals, setOpenReferrals] = useState<number | null>(null);
+  const [blocking, setBlocking] = useState<{ error: ApiError; referrals: OpenReferralOfClosure[] } | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   if (CLOSED_CASE_STATUSES.includes(caseData.status)) {
     return (
@@ -40,32 +43,43 @@ export function ClosePanel({ caseData }: { caseData: CaseDetail }) {
   if (!may) return <Text c="dimmed">{t('closure.notAllowed')}</Text>;
 
   const close = async () => {
-    setError(null);
+    if (!reason) return; // the button waits for a reason
     try {
-      if (!reason) return; // the button waits for a reason
-      await call(caseClosureApi.close, { params: { id: caseData.id }, body: { version: caseData.version, closureReason: reason, closureNote: note.trim() || null, cancelOpenReferrals: cancelOpen } });
+      await call(caseClosureApi.close, { params: { id: caseData.id }, body: { version: caseData.version, closureReason: reason, closureNote: note.trim() || null } });
     } catch (caught) {
-      if (caught instanceof ApiError && caught.details.reason === 'open_referrals') setOpenReferrals(Number(caught.details.openReferrals));
-      setError(caught);
+      const details = caught instanceof ApiError ? openReferralsDetails.safeParse(caught.details) : null;
+      if (caught instanceof ApiError && details?.success) {
+        // Not a failure of the confirmation: the case has work left. Show it in the panel.
+        setBlocking({ error: caught, referrals: details.data.openReferrals });
+        return;
+      }
       throw caught;
     }
+    setBlocking(null);
     await queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseData.id) });
     notifications.show({ color: 'teal', message: t('closure.done') });
   };
+  const handled = (id: string) => setBlocking((current) => (current ? { ...current, referrals: current.referrals.filter((r) => r.id !== id) } : null));
 
   return (
-    <Stack maw={640} data-testid="case-close">
-      <Text size="sm" c="dimmed">{t('closure.intro')}</Text>
-      <ErrorAlert error={confirming ? null : error} />
+    <Stack maw={860} data-testid="case-close">
+      <Text size="sm" c="dimmed">
+        {t('closure.intro')}
+      </Text>
       <Select label={t('closure.reason')} data={codeOptions(intl, CODE_PREFIX.closureReason, CASE_CLOSURE_REASONS)} value={reason} onChange={(v) => setReason(v as CaseClosureReason | null)} required data-testid="case-close-reason" />
       <Textarea label={t('closure.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={5000} data-testid="case-close-note" />
-      {openReferrals !== null && (
-        <Alert color="orange" data-testid="case-close-open-referrals">
-          {intl.formatMessage({ id: 'closure.openReferrals' }, { count: openReferrals })}
+      {blocking && blocking.referrals.length > 0 && (
+        <>
+          <ErrorAlert error={blocking.error} testId="case-close-blocked" />
+          <OpenReferralsToHandle caseId={caseData.id} referrals={blocking.referrals} onHandled={handled} />
+        </>
+      )}
+      {blocking && blocking.referrals.length === 0 && (
+        <Alert color="teal" icon={<IconCircleCheck aria-hidden />} data-testid="case-close-ready">
+          {t('caseOverview.closure.ready')}
         </Alert>
       )}
-      <Checkbox label={t('closure.cancelOpen')} checked={cancelOpen} onChange={(e) => setCancelOpen(e.currentTarget.checked)} data-testid="case-close-cancel-referrals" />
-      <Button color="red" disabled={!reason} onClick={() => setConfirming(true)} data-testid="case-close-submit" style={{ alignSelf: 'flex-start' }}>
+      <Button color="red" disabled={!reason || (blocking !== null && blocking.referrals.length > 0)} onClick={() => setConfirming(true)} data-testid="case-close-submit" style={{ alignSelf: 'flex-start' }}>
         {t('closure.submit')}
       </Button>
       <ConfirmModal

@@ -82,6 +82,8 @@ export function ReferralPage() {
   const services = useReferralServices(id, referral.isSuccess);
   const [declining, setDeclining] = useState(false);
   const [cancelling, setCancelling] = useState(false);
+  // Accepting (a bed is taken, the provider takes the person on) and completing cannot be undone: asked first.
+  const [confirming, setConfirming] = useState<'accept' | 'complete' | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [recording, setRecording] = useState(false);
@@ -101,8 +103,8 @@ export function ReferralPage() {
     updated(await (name === 'cancel' ? call(referralsApi.cancel, { params, body: { note: null } }) : call(referralsApi[name], { params })));
     notifications.show({ color: 'teal', message: t(`referral.done.${name}`) });
   };
-  // Accepting, starting and completing are the provider's everyday answers: one click, errors shown in place.
-  const answer = async (name: 'accept' | 'start' | 'complete') => {
+  // Starting is the provider's everyday answer: one click, errors shown in place.
+  const answer = async (name: 'start') => {
     setBusy(name);
     setActionError(null);
     try {
@@ -119,7 +121,7 @@ export function ReferralPage() {
       <PageTitle id="referral.title">
         <Group>
           {can('accept') && (
-            <Button color="teal" loading={busy === 'accept'} onClick={() => void answer('accept')} data-testid="referral-accept">
+            <Button color="teal" onClick={() => setConfirming('accept')} data-testid="referral-accept">
               {t('referral.accept')}
             </Button>
           )}
@@ -139,7 +141,7 @@ export function ReferralPage() {
             </Button>
           )}
           {can('complete') && (
-            <Button color="green" loading={busy === 'complete'} onClick={() => void answer('complete')} data-testid="referral-complete">
+            <Button color="green" onClick={() => setConfirming('complete')} data-testid="referral-complete">
               {t('referral.complete')}
             </Button>
           )}
@@ -224,6 +226,14 @@ export function ReferralPage() {
         </Card>
       </Stack>
       {declining && <DeclineModal referral={r} onClose={() => setDeclining(false)} onDeclined={updated} />}
+      <ConfirmModal
+        opened={confirming !== null}
+        title={confirming ? t(`caseOverview.referral.${confirming}Title`) : ''}
+        message={confirming ? intl.formatMessage({ id: `caseOverview.referral.${confirming}Confirm` }, { reference: r.reference, provider: r.providerName }) : ''}
+        confirmLabel={confirming ? t(`referral.${confirming}`) : ''}
+        onConfirm={() => transition(confirming!)}
+        onClose={() => setConfirming(null)}
+      />
       <ConfirmModal
         opened={cancelling}
         title={t('referral.cancelTitle')}

@@ -2,7 +2,7 @@ import { Badge, Group, SegmentedControl, Select, Table, Text } from '@mantine/co
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { REFERRAL_STATUSES, referralsApi, type ReferralStatus } from '../../shared/api/referrals';
 import { call } from '../api/call';
 import { hasPermission, useMe } from '../api/session';
@@ -26,8 +26,11 @@ export function ReferralsPage() {
   const t = (id: string) => intl.formatMessage({ id });
   const receives = hasPermission(me, 'referral.respond');
   const sends = hasPermission(me, 'referral.create');
-  const [direction, setDirection] = useState<'incoming' | 'outgoing'>(receives ? 'incoming' : 'outgoing');
-  const [status, setStatus] = useState<ReferralStatus | null>(null);
+  // A home tile opens this list with its filter in the URL (?direction=incoming&status=sent); the controls show it.
+  const [searchParams] = useSearchParams();
+  const linkedDirection = searchParams.get('direction');
+  const [direction, setDirection] = useState<'incoming' | 'outgoing'>(linkedDirection === 'incoming' || linkedDirection === 'outgoing' ? linkedDirection : receives ? 'incoming' : 'outgoing');
+  const [status, setStatus] = useState<ReferralStatus | null>(REFERRAL_STATUSES.find((s) => s === searchParams.get('status')) ?? null);
   const [page, setPage] = useState(1);
 
   const params = { direction, status, page, pageSize: PAGE_SIZE };

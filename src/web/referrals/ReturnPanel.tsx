@@ -9,7 +9,7 @@ import { careApi, MILESTONE_KINDS, RETURN_STATUSES, type ReturnInput, type Retur
 import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { CaseDatesProvider, DayInput } from '../cases/CaseDates';
-import { countryOptions } from '../cases/labels';
+import { useCountryOptions } from '../common/useCountryOptions';
 import { referralKeys } from './referralApi';
 import { useCareAccess } from './useCareAccess';
 
@@ -19,6 +19,7 @@ const EMPTY = { status: 'planned' as ReturnPlan['status'], returnCountry: null a
 /** Voluntary return (country, date, IOM involvement) and the reintegration milestones after it. */
 export function ReturnPanel({ caseData }: { caseData: CaseDetail }) {
   const intl = useIntl();
+  const countries = useCountryOptions();
   const t = (id: string) => intl.formatMessage({ id });
   const queryClient = useQueryClient();
   const may = useCareAccess(caseData)('return.manage');
@@ -58,7 +59,7 @@ export function ReturnPanel({ caseData }: { caseData: CaseDetail }) {
         {!loaded.data?.plan && <Text c="dimmed">{t('return.empty')}</Text>}
         <Group grow align="flex-start">
           <Select label={t('return.status')} data={RETURN_STATUSES.map((s) => ({ value: s, label: t(`returnStatus.${s}`) }))} value={values.status} onChange={(v) => set({ status: (v ?? 'planned') as ReturnPlan['status'] })} allowDeselect={false} disabled={!may} data-testid="return-status" />
-          <Select label={t('return.country')} data={countryOptions(intl)} value={values.returnCountry} onChange={(v) => set({ returnCountry: v })} searchable required disabled={!may} data-testid="return-country" />
+          <Select label={t('return.country')} data={countries} value={values.returnCountry} onChange={(v) => set({ returnCountry: v })} searchable required disabled={!may} data-testid="return-country" />
           <DayInput label={t('return.date')} value={values.returnDate} onChange={(v) => set({ returnDate: v })} clearable disabled={!may} data-testid="return-date" />
         </Group>
         <Checkbox label={t('return.iom')} checked={values.iomInvolved} onChange={(e) => set({ iomInvolved: e.currentTarget.checked })} disabled={!may} data-testid="return-iom" />

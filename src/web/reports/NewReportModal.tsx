@@ -18,7 +18,8 @@ import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { reportFormError } from '../forms/serverErrors';
 import { zodValidator } from '../forms/validation';
-import { INTL_LOCALE, useLocale } from '../i18n/locale-context';
+import { useLocale } from '../i18n/locale-context';
+import { victimLanguageLabel } from '../cases/labels';
 import { codeOptions } from './labels';
 import { useDispatchTargets } from './useDispatchTargets';
 
@@ -89,7 +90,6 @@ export function NewReportModal({ onClose, onCreated }: { onClose: () => void; on
   const emergency = form.values.urgency === 'immediate_danger';
   const targets = useDispatchTargets(emergency);
   const t = (id: string) => intl.formatMessage({ id });
-  const languageNames = new Intl.DisplayNames([INTL_LOCALE[locale]], { type: 'language' });
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -117,14 +117,14 @@ export function NewReportModal({ onClose, onCreated }: { onClose: () => void; on
               label={t('report.create.dispatchAgency')}
               placeholder={t('report.dispatch.agency.auto')}
               clearable
-              data={(targets.data?.items ?? []).filter((a) => a.lawEnforcement).map((a) => ({ value: a.id, label: a.name }))}
+              data={(targets.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
               data-testid="report-form-dispatch-agency"
               {...form.getInputProps('dispatchAgencyId')}
             />
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select label={t('report.field.callerType')} clearable data={codeOptions(intl, 'publicReport.callerType', CALLER_TYPES)} {...form.getInputProps('callerType')} />
-            <Select label={t('report.field.language')} clearable data={CALL_LANGUAGES.map((code) => ({ value: code, label: languageNames.of(code) ?? code }))} {...form.getInputProps('language')} />
+            <Select label={t('report.field.language')} clearable data={CALL_LANGUAGES.map((code) => ({ value: code, label: victimLanguageLabel(intl, code) }))} {...form.getInputProps('language')} />
             <Select label={t('report.field.region')} clearable searchable data={REGION_CODES.map((code) => ({ value: code, label: REGION_NAMES[code][locale] }))} data-testid="report-form-region" {...form.getInputProps('region')} />
             <TextInput label={t('report.field.province')} dir="auto" {...form.getInputProps('province')} />
           </SimpleGrid>

@@ -25,7 +25,8 @@ export function ReportActionModal({ report, action, onClose, onDone }: { report:
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const targets = useDispatchTargets(action === 'dispatch');
-  const agencies = (targets.data?.items ?? []).filter((a) => purpose === 'screening' || a.lawEnforcement);
+  // Only law-enforcement units are offered (the server refuses any other agency).
+  const agencies = targets.data?.items ?? [];
 
   const submit = async () => {
     setError(null);

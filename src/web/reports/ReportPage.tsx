@@ -11,9 +11,11 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { PageTitle } from '../common/PageTitle';
 import { ForbiddenPage, NotFoundPage } from '../common/StatusPages';
 import { useLocale } from '../i18n/locale-context';
+import { victimLanguageLabel } from '../cases/labels';
 import { DispatchList } from './DispatchList';
 import { ReportActionModal, type ReportAction } from './ReportActionModal';
 import { URGENCY_COLOR, regionLabel } from './labels';
+import { useReportsPulse } from './useReportsPulse';
 
 const ACTIONS: { action: ReportAction; permission: string }[] = [
   { action: 'triage', permission: 'report.triage' },
@@ -42,7 +44,10 @@ export function ReportPage() {
   const { locale } = useLocale();
   const [action, setAction] = useState<ReportAction | null>(null);
   const [conflict, setConflict] = useState(false);
-  const canScreen = hasPermission(useMe().data, 'screening.create');
+  const me = useMe().data;
+  const canScreen = hasPermission(me, 'screening.create');
+  // A dispatch acknowledged, an addition from the reporter: the page follows without a reload.
+  useReportsPulse();
   const report = useQuery({
     queryKey: ['reports', 'detail', id],
     queryFn: () => call(reportsApi.detail, { params: { id } }),
@@ -65,6 +70,8 @@ export function ReportPage() {
   const r = report.data;
   const unknown = t('report.field.unknown');
   const minors = r.minorsInvolved === null ? unknown : t(r.minorsInvolved ? 'common.yes' : 'common.no');
+  // After the retention rule erased the content, each erased field says so and when, rather than looking empty.
+  const erased = r.erasedAt ? intl.formatMessage({ id: 'report.field.erased' }, { date: intl.formatDate(r.erasedAt, { dateStyle: 'long' }) }) : null;
 
   return (
     <>
@@ -92,6 +99,11 @@ export function ReportPage() {
             {t('report.conflict')}
           </Alert>
         )}
+        {r.erasedAt && (
+          <Alert color="gray" data-testid="report-erased">
+            {intl.formatMessage({ id: 'report.erased.notice' }, { date: intl.formatDate(r.erasedAt, { dateStyle: 'long' }) })}
+          </Alert>
+        )}
         <Group gap="xs">
           <Text ff="monospace" fw={700} dir="ltr" data-testid="report-reference">
             {r.reference}
@@ -110,14 +122,20 @@ export function ReportPage() {
             <Field labelId="report.field.receivedAt">{intl.formatDate(r.receivedAt, { dateStyle: 'medium', timeStyle: 'short' })}</Field>
             <Field labelId="report.field.callerType">{r.callerType ? t(`publicReport.callerType.${r.callerType}`) : unknown}</Field>
             <Field labelId="report.field.region">{regionLabel(r.region, locale)}</Field>
-            <Field labelId="report.field.province">
-              <bdi>{r.province ?? unknown}</bdi>
-            </Field>
+            <Field labelId="report.field.province">{erased ?? <bdi>{r.province ?? unknown}</bdi>}</Field>
+            <Field labelId="report.field.language">{r.language ? victimLanguageLabel(intl, r.language) : unknown}</Field>
             <Field labelId="report.field.peopleAtRisk">{r.peopleAtRisk === null ? unknown : intl.formatNumber(r.peopleAtRisk)}</Field>
             <Field labelId="report.field.minors">{minors}</Field>
+            {erased && <Field labelId="report.field.contact">{erased}</Field>}
             {r.reporterContact && (
               <Field labelId="report.field.contact">
-                <bdi>{r.reporterContact}</bdi>
+                <bdi data-testid="report-contact">{r.reporterContact}</bdi>
+                {/* Outside the hotline, only the unit sent to an emergency sees it, and each reading is recorded. */}
+                {!hasPermission(me, 'report.dispatch') && (
+                  <Text size="xs" c="dimmed" data-testid="report-contact-note">
+                    {t('report.field.contact.dispatchedNote')}
+                  </Text>
+                )}
               </Field>
             )}
             {r.closureReason && <Field labelId="report.field.closureReason">{t(`report.closure.${r.closureReason}`)}</Field>}
@@ -127,7 +145,7 @@ export function ReportPage() {
         <Paper withBorder p="md">
           <Field labelId="report.field.narrative">
             <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap' }} data-testid="report-narrative">
-              {r.narrative ?? unknown}
+              {erased ?? r.narrative ?? unknown}
             </Text>
           </Field>
         </Paper>
@@ -152,13 +170,21 @@ export function ReportPage() {
           {t('report.dispatches.title')}
         </Title>
         <DispatchList report={r} onChanged={() => void report.refetch()} />
-        {r.linkedCaseIds.length > 0 && (
+        {r.linkedCases.length > 0 && (
           <Field labelId="report.linkedCases.title">
-            {r.linkedCaseIds.map((caseId) => (
-              <Text key={caseId} ff="monospace" size="xs" dir="ltr">
-                {caseId}
-              </Text>
-            ))}
+            <Group gap="sm">
+              {r.linkedCases.map((linked) =>
+                hasPermission(me, 'case.read') ? (
+                  <Anchor key={linked.id} component={Link} to={`/cases/${linked.id}`} ff="monospace" size="sm" dir="ltr" data-testid="report-linked-case">
+                    {linked.caseNumber}
+                  </Anchor>
+                ) : (
+                  <Text key={linked.id} span ff="monospace" size="sm" dir="ltr" data-testid="report-linked-case">
+                    {linked.caseNumber}
+                  </Text>
+                ),
+              )}
+            </Group>
           </Field>
         )}
       </Stack>

@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Select, Table, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Group, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertTriangle, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
-import { REPORT_STATUSES, REPORT_URGENCIES, reportsApi, type ReportStatus, type ReportUrgency } from '../../shared/api/reports';
+import { REPORT_SEARCH_MAX, REPORT_STATUSES, REPORT_URGENCIES, reportsApi, type ReportStatus, type ReportUrgency } from '../../shared/api/reports';
 import { call } from '../api/call';
 import { hasPermission, useMe } from '../api/session';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -13,10 +14,15 @@ import { Pager } from '../common/Pager';
 import { useLocale } from '../i18n/locale-context';
 import { NewReportModal } from './NewReportModal';
 import { URGENCY_COLOR, codeOptions, regionLabel } from './labels';
+import { useReportsPulse } from './useReportsPulse';
 
 const PAGE_SIZE = 25;
 
-/** The hotline's work list (and a responder's dispatched reports): most urgent first, filtered on the server. */
+/**
+ * The hotline's work list (and a responder's dispatched reports): most urgent
+ * first, filtered and searched (reference or receipt code) on the server, and
+ * refreshed by itself when a report arrives or changes.
+ */
 export function ReportsPage() {
   const intl = useIntl();
   const { locale } = useLocale();
@@ -26,10 +32,14 @@ export function ReportsPage() {
   const [status, setStatus] = useState<ReportStatus | 'open' | 'all'>('open');
   const [urgency, setUrgency] = useState<ReportUrgency | null>(null);
   const [creating, setCreating] = useState(false);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 400);
+  useReportsPulse();
 
   const reports = useQuery({
-    queryKey: ['reports', page, status, urgency],
-    queryFn: () => call(reportsApi.list, { query: { page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status, urgency: urgency ?? undefined } }),
+    queryKey: ['reports', page, status, urgency, q],
+    queryFn: () =>
+      call(reportsApi.list, { query: { page, pageSize: PAGE_SIZE, status: status === 'all' ? undefined : status, urgency: urgency ?? undefined, q: q || undefined } }),
     placeholderData: keepPreviousData,
   });
 
@@ -50,6 +60,18 @@ export function ReportsPage() {
         )}
       </PageTitle>
       <Group mb="md" align="flex-end">
+        <TextInput
+          label={t('reports.search.label')}
+          placeholder={t('reports.search.placeholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          maxLength={REPORT_SEARCH_MAX}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            setPage(1);
+          }}
+          data-testid="reports-search"
+        />
         <Select
           label={t('reports.filter.status')}
           data={statusOptions}

@@ -76,7 +76,7 @@ export function ContextStep({ draft, onChange, errors }: StepProps) {
         />
         <Select
           label={t('screening.province')}
-          data={provinceOptions(draft.region)}
+          data={provinceOptions(draft.region, locale)}
           searchable
           clearable
           value={draft.province}

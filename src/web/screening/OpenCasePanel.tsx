@@ -1,16 +1,17 @@
 import { Alert, Anchor, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconFolderPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import { DuplicateCandidates } from '../cases/DuplicateCandidates';
+import { DuplicateCandidates, DuplicatesNotice } from '../cases/DuplicateCandidates';
 import { screeningsApi, type ScreeningDetail } from '../../shared/api/screening';
 import { COUNTRY_CODES } from '../../shared/htcds/countries';
 import { PRS_GENDERS, type PrsGender } from '../../shared/htcds/person';
 import { call } from '../api/call';
 import { ErrorAlert } from '../common/ErrorAlert';
-import { codeOptions, countryOptions } from '../cases/labels';
+import { codeOptions } from '../cases/labels';
+import { useCountryOptions } from '../common/useCountryOptions';
 import { codeIn } from './draft';
 import { screeningKeys } from './screeningApi';
 
@@ -25,7 +26,7 @@ export function OpenCasePanel({ screening }: { screening: ScreeningDetail }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
   const queryClient = useQueryClient();
-  const countries = useMemo(() => countryOptions(intl), [intl]);
+  const countries = useCountryOptions();
   const [names, setNames] = useState({ givenNameAr: '', familyNameAr: '', givenNameLatin: '', familyNameLatin: '' });
   const [birthYear, setBirthYear] = useState<number | string>('');
   const [sex, setSex] = useState<PrsGender>(screening.sex);
@@ -66,14 +67,14 @@ export function OpenCasePanel({ screening }: { screening: ScreeningDetail }) {
           </Alert>
           {duplicates.length === 0 ? (
             <Text size="sm" c="dimmed" data-testid="screening-no-duplicates">
-              {t('screening.case.noDuplicates')}
+              {t('caseOverview.duplicates.none')}
             </Text>
           ) : (
             <>
-              <Text fw={600}>{t('screening.case.duplicates')}</Text>
+              <DuplicatesNotice candidates={duplicates} withHelp={false} />
               <DuplicateCandidates caseId={caseId} candidates={duplicates} canRequestMerge={false} />
               <Text size="sm" c="dimmed">
-                {t('screening.case.duplicatesHelp')}
+                {t('caseOverview.duplicates.fromCasePage')}
               </Text>
             </>
           )}

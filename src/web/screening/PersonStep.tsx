@@ -6,14 +6,15 @@ import { AGE_BANDS, type AgeBand } from '../../shared/api/screening';
 import { COUNTRY_CODES } from '../../shared/htcds/countries';
 import { LANGUAGE_CODES } from '../../shared/htcds/languages';
 import { PRS_GENDERS } from '../../shared/htcds/person';
-import { codeOptions, countryOptions, victimLanguageOptions } from '../cases/labels';
+import { codeOptions, victimLanguageOptions } from '../cases/labels';
+import { useCountryOptions } from '../common/useCountryOptions';
 import { codeIn, withAgeBand, type ScreeningDraft } from './draft';
 
 /** Step 2: person basics only (age band, sex, nationality, language): no name is asked at this stage. */
 export function PersonStep({ draft, onChange, errors }: { draft: ScreeningDraft; onChange: (draft: ScreeningDraft) => void; errors: readonly string[] }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
-  const countries = useMemo(() => countryOptions(intl), [intl]);
+  const countries = useCountryOptions();
   const languages = useMemo(() => victimLanguageOptions(intl), [intl]);
   const required = (field: string) => (errors.includes(field) ? t('screening.validation.required') : null);
 

@@ -4,10 +4,10 @@ import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { PageTitle } from '../common/PageTitle';
 import { useLocale } from '../i18n/locale-context';
-import { countryLabel, formatDay, formatMoment, provinceLabel, regionLabel } from '../cases/labels';
-import { languageLabel } from '../providers/labels';
+import { countryLabel, formatDay, formatMoment, provinceLabel, regionLabel, victimLanguageLabel } from '../cases/labels';
 import { DecisionPanel } from './DecisionPanel';
 import { IndicatorsStep, SectionCard } from './IndicatorsStep';
+import { NextStepsPanel } from './NextStepsPanel';
 import { OpenCasePanel } from './OpenCasePanel';
 import { OutcomePanel } from './OutcomePanel';
 import { OUTCOME_COLOR } from './labels';
@@ -62,7 +62,7 @@ export function ScreeningPage() {
                 {s.campaignName && <Fact label={t('screening.campaignName')}>{s.campaignName}</Fact>}
                 {s.vulnerableGroup && <Fact label={t('screening.vulnerableGroup')}>{t(`screening.group.${s.vulnerableGroup}`)}</Fact>}
                 <Fact label={t('screening.region')}>{regionLabel(s.region, locale)}</Fact>
-                <Fact label={t('screening.province')}>{provinceLabel(s.province)}</Fact>
+                <Fact label={t('screening.province')}>{provinceLabel(s.province, locale)}</Fact>
                 {s.place && <Fact label={t('screening.place')}>{s.place}</Fact>}
                 {s.reportReference && (
                   <Fact label={t('screening.report')}>
@@ -80,7 +80,7 @@ export function ScreeningPage() {
                 <Fact label={t('screening.person.ageBand')}>{t(`screening.ageBand.${s.ageBand}`)}</Fact>
                 <Fact label={t('screening.person.sex')}>{t(`screening.sex.${s.sex}`)}</Fact>
                 <Fact label={t('screening.person.nationality')}>{countryLabel(intl, s.nationality)}</Fact>
-                <Fact label={t('screening.person.language')}>{s.language ? languageLabel(intl, s.language) : '—'}</Fact>
+                <Fact label={t('screening.person.language')}>{s.language ? victimLanguageLabel(intl, s.language) : '—'}</Fact>
                 <Fact label={t('screening.person.isChild')}>{t(s.isChild ? 'screening.yes' : 'screening.no')}</Fact>
               </SimpleGrid>
             </SectionCard>
@@ -107,6 +107,7 @@ export function ScreeningPage() {
             <OutcomePanel suggestion={s.suggestion} indicators={indicators} />
             {s.allowedActions.includes('screening.decide') && <DecisionPanel screening={s} />}
             {s.allowedActions.includes('screening.openCase') && <OpenCasePanel screening={s} />}
+            {s.outcome === 'smuggled_migrant' && <NextStepsPanel screeningId={s.id} />}
             <SectionCard title={t('screening.step.indicators')}>
               {set.isPending ? <Loader size="sm" /> : <IndicatorsStep indicators={indicators} isChild={s.isChild} answers={s.answers} />}
             </SectionCard>

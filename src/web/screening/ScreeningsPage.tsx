@@ -1,5 +1,6 @@
-import { Anchor, Badge, Button, EmptyState, Group, Select, Table, Text } from '@mantine/core';
-import { IconClipboardCheck, IconPlus } from '@tabler/icons-react';
+import { Anchor, Badge, Button, EmptyState, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconClipboardCheck, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -26,13 +27,17 @@ export function ScreeningsPage() {
   const [page, setPage] = useState(1);
   const [outcome, setOutcome] = useState<ScreeningOutcome | null>(null);
   const [context, setContext] = useState<ScreeningContext | null>(null);
-  const params = { page, pageSize: PAGE_SIZE, outcome, context };
+  const [referenceInput, setReferenceInput] = useState('');
+  const [typed] = useDebouncedValue(referenceInput.trim(), 300);
+  // A reference holds letters, digits and hyphens only (the server takes nothing else): the rest is dropped.
+  const reference = typed.replace(/[^A-Za-z0-9-]/g, '').slice(0, 40) || undefined;
+  const params = { page, pageSize: PAGE_SIZE, outcome, context, reference };
   const list = useQuery({
     queryKey: screeningKeys.list(params),
-    queryFn: () => call(screeningsApi.list, { query: { page, pageSize: PAGE_SIZE, outcome: outcome ?? undefined, context: context ?? undefined } }),
+    queryFn: () => call(screeningsApi.list, { query: { page, pageSize: PAGE_SIZE, outcome: outcome ?? undefined, context: context ?? undefined, reference } }),
     placeholderData: keepPreviousData,
   });
-  const filtered = Boolean(outcome || context);
+  const filtered = Boolean(outcome || context || typed);
 
   return (
     <>
@@ -44,6 +49,19 @@ export function ScreeningsPage() {
         )}
       </PageTitle>
       <Group align="flex-start" mb="md" wrap="wrap">
+        <TextInput
+          w={240}
+          type="search"
+          label={t('caseList.screeningReference')}
+          description={t('caseList.screeningReferenceHelp')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={referenceInput}
+          onChange={(event) => {
+            setReferenceInput(event.currentTarget.value);
+            setPage(1);
+          }}
+          data-testid="screenings-search-reference"
+        />
         <Select
           w={240}
           label={t('screening.filter.outcome')}

@@ -1,4 +1,4 @@
-import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { encryptedBytes, encryptedText } from '../../crypto/encrypted-columns.js';
 import { ATTACHMENT_MEDIA_TYPES, CASE_CLOSURE_REASONS, CASE_STATUSES, CONSENT_METHODS, CONSENT_TYPES, MERGE_REQUEST_STATUSES, NON_PUNISHMENT_GROUNDS, RISK_LEVELS } from '@shared/htcds/case.js';
 import { CTDC_AGE_BANDS } from '@shared/htcds/age-bands.js';
@@ -9,6 +9,7 @@ import {
   CONTROL_METHODS, EXPLOITATION_FORMS, FORCED_LABOUR_INDUSTRIES, MIGRANT_STATUSES, RECRUITMENT_METHODS, RELATIONSHIPS_TO_TRAFFICKER, SEX_EXPLOITATION_TYPES,
   STATUS_DECISION_ORGS, TRAFFICKING_EVENT_TYPES, TRAFFICKING_SCOPES, TRAFFICKING_STATUSES, WEBSITES_AND_APPS,
 } from '@shared/htcds/victim.js';
+import { GUARDIAN_RELATIONSHIPS } from '@shared/htcds/guardian.js';
 import { REGION_CODES } from '@shared/geo/regions.js';
 import { PERSON_INDEX_KEY_KINDS, PROVINCE_CODES } from './codes.js';
 
@@ -32,6 +33,8 @@ export const persons = pgTable('persons', {
   contactEnc: encryptedText('contact_enc'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  // The blind-index scheme the person's keys were derived with (migration 0015, cases/person-reindex.ts).
+  indexVersion: smallint('index_version').notNull().default(0),
 });
 
 export const personIndexKeys = pgTable(
@@ -147,6 +150,9 @@ export const caseConsents = pgTable('case_consents', {
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   revokedBy: uuid('revoked_by'),
+  // migrations/0014_guardian_consent.sql: only for method 'guardian'
+  guardianNameEnc: encryptedText('guardian_name_enc'),
+  guardianRelationship: text('guardian_relationship', { enum: GUARDIAN_RELATIONSHIPS }),
 });
 
 export const caseMergeRequests = pgTable('case_merge_requests', {

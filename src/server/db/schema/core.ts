@@ -19,7 +19,11 @@ export const systemSettings = pgTable('system_settings', {
 
 export const agencies = pgTable('agencies', {
   id: uuid('id').primaryKey().defaultRandom(),
+  // The default name; readers get theirs through db/localized-name.ts (migration 0016).
   name: text('name').notNull(),
+  nameAr: text('name_ar'),
+  nameFr: text('name_fr'),
+  nameEn: text('name_en'),
   type: text('type', { enum: AGENCY_TYPES }).notNull(),
   // Free text (a region's name), unlike the coded regions of cases and reports.
   region: text('region'),

@@ -3,6 +3,8 @@ export * from './core.js';
 export * from './accounts.js';
 // cases
 export * from './cases.js';
+// case transfers between agencies
+export * from './transfers.js';
 // reports
 export * from './reports.js';
 // screening

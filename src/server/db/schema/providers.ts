@@ -7,7 +7,11 @@ import { REGION_CODES } from '@shared/geo/regions.js';
 export const serviceProviders = pgTable('service_providers', {
   id: uuid('id').primaryKey().defaultRandom(),
   agencyId: uuid('agency_id').notNull(),
+  // The default name; readers get theirs through db/localized-name.ts (migration 0016).
   name: text('name').notNull(),
+  nameAr: text('name_ar'),
+  nameFr: text('name_fr'),
+  nameEn: text('name_en'),
   description: text('description').notNull().default(''),
   city: text('city'),
   regions: text('regions', { enum: REGION_CODES }).array().notNull(),

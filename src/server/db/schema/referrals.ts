@@ -4,6 +4,7 @@ import { SERVICE_TYPES } from '@shared/api/providers.js';
 import { MILESTONE_KINDS, RETURN_STATUSES, SERVICE_OUTCOMES, SUPPORT_PLAN_TYPES } from '@shared/api/care.js';
 import { DECLINE_REASONS, OVERRIDE_REASONS, REFERRAL_REASONS, REFERRAL_STATUSES, REFERRAL_URGENCIES, SHAREABLE_FIELDS } from '@shared/api/referrals.js';
 import { COUNTRY_CODES } from '@shared/htcds/countries.js';
+import { OVERRIDE_REVIEW_OUTCOMES } from '@shared/api/override-review.js';
 
 // Mirrors migrations/0006_referrals.sql; the SQL file is the source of truth.
 
@@ -40,6 +41,9 @@ export const referrals = pgTable('referrals', {
   overrideJustificationEnc: encryptedText('override_justification_enc'),
   overrideReviewedAt: ts('override_reviewed_at'),
   overrideReviewedBy: uuid('override_reviewed_by'),
+  // migrations/0019_override_review.sql: approved, or flagged with a note (src/server/referrals/override-review.ts).
+  overrideReviewOutcome: text('override_review_outcome', { enum: OVERRIDE_REVIEW_OUTCOMES }),
+  overrideReviewNoteEnc: encryptedText('override_review_note_enc'),
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -28,6 +28,8 @@ export const reports = pgTable('reports', {
   receiptHash: text('receipt_hash'),
   closureReason: text('closure_reason', { enum: REPORT_CLOSURE_REASONS }),
   closedAt: timestamp('closed_at', { withTimezone: true }),
+  // When the retention sweep erased the personal content (migrations/0017_report_retention.sql).
+  erasedAt: timestamp('erased_at', { withTimezone: true }),
   ownerAgencyId: uuid('owner_agency_id'),
   createdBy: uuid('created_by'),
   version: integer('version').notNull().default(1),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { ACTIONS } from '@shared/actions.js';
-import { caseAssignments, cases } from '../../db/schema/index.js';
+import { caseAssignments, caseTransfers, cases } from '../../db/schema/index.js';
 import { anyOf, matchesActorAgency, sameValue, type AccessDefinition } from '../relationships.js';
 
 /**
@@ -22,5 +22,8 @@ export const caseAccess = {
         sql`EXISTS (SELECT 1 FROM ${caseAssignments} WHERE ${caseAssignments.caseId} = ${cases.id} AND ${caseAssignments.userId} = ${actor.userId})`,
       ]),
     region: (actor) => matchesActorAgency(cases.region, actor),
+    // The receiving agency of a pending transfer (case_transfers): it decides whether to take the case on.
+    receivingAgency: (actor) =>
+      sql`EXISTS (SELECT 1 FROM ${caseTransfers} WHERE ${caseTransfers.caseId} = ${cases.id} AND ${caseTransfers.toAgencyId} = ${actor.agencyId} AND ${caseTransfers.status} = 'pending')`,
   },
 } satisfies AccessDefinition;

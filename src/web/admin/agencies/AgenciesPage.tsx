@@ -12,6 +12,8 @@ import { ErrorAlert } from '../../common/ErrorAlert';
 import { PageTitle } from '../../common/PageTitle';
 import { Pager } from '../../common/Pager';
 import { errorMessage } from '../../forms/validation';
+import { useLocale } from '../../i18n/locale-context';
+import { agencyRegionLabel } from '../agencyRegion';
 import { AgencyFormModal } from './AgencyFormModal';
 
 const PAGE_SIZE = 25;
@@ -19,6 +21,7 @@ const PAGE_SIZE = 25;
 /** Agencies admin: list, create, edit, disable and enable. */
 export function AgenciesPage() {
   const intl = useIntl();
+  const { locale } = useLocale();
   const me = useMe().data;
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
@@ -72,7 +75,7 @@ export function AgenciesPage() {
               <Table.Tr key={agency.id} data-testid="agency-row" data-id={agency.id}>
                 <Table.Td>{agency.name}</Table.Td>
                 <Table.Td>{intl.formatMessage({ id: `agencyType.${agency.type}` })}</Table.Td>
-                <Table.Td>{agency.region ?? '—'}</Table.Td>
+                <Table.Td>{agencyRegionLabel(agency.region, locale)}</Table.Td>
                 <Table.Td>{intl.formatNumber(agency.userCount)}</Table.Td>
                 <Table.Td>
                   <Badge color={agency.disabled ? 'gray' : 'teal'} variant="light">

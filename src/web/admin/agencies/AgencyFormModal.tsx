@@ -9,11 +9,16 @@ import { ErrorAlert } from '../../common/ErrorAlert';
 import { reportFormError } from '../../forms/serverErrors';
 import { zodValidator } from '../../forms/validation';
 import { agencyTypeOptions } from '../agencyTypes';
+import { initialNames, LocaleNameFields, namesBody, type LocaleNameValues } from './LocaleNameFields';
 
-interface AgencyFormValues {
-  name: string;
+interface AgencyFormValues extends LocaleNameValues {
   type: AgencyType | null;
   region: string;
+}
+
+/** The body the API expects: empty texts become null. */
+function toBody(values: AgencyFormValues) {
+  return { ...namesBody(values), type: values.type, region: values.region.trim() || null };
 }
 
 /** Create an agency (no `agency` given) or edit one; calls onSaved after the server accepts. */
@@ -21,35 +26,29 @@ export function AgencyFormModal({ agency, onClose, onSaved }: { agency: Agency |
   const intl = useIntl();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<AgencyFormValues>({
-    initialValues: { name: agency?.name ?? '', type: agency?.type ?? null, region: agency?.region ?? '' },
-    validate: (values) => zodValidator(agencyBody, intl)({ ...values, region: values.region || null }),
+    initialValues: { ...initialNames(agency), type: agency?.type ?? null, region: agency?.region ?? '' },
+    validate: (values) => zodValidator(agencyBody, intl)(toBody(values)),
   });
 
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
     // Validated above with the same schema; parsing gives the body its contract type.
-    const body = agencyBody.parse({ name: values.name.trim(), type: values.type, region: values.region.trim() || null });
+    const body = agencyBody.parse(toBody(values));
     try {
       if (agency) await call(adminApi.updateAgency, { params: { id: agency.id }, body });
       else await call(adminApi.createAgency, { body });
       onSaved();
     } catch (error) {
-      setFormError(reportFormError(intl, error, form, ['name', 'type', 'region']));
+      setFormError(reportFormError(intl, error, form, ['nameAr', 'nameFr', 'nameEn', 'type', 'region']));
     }
   });
 
   return (
-    <Modal opened onClose={onClose} title={intl.formatMessage({ id: agency ? 'agencies.edit' : 'agencies.create' })}>
+    <Modal opened onClose={onClose} size="lg" title={intl.formatMessage({ id: agency ? 'agencies.edit' : 'agencies.create' })}>
       <form onSubmit={submit} noValidate data-testid="agency-form">
         <Stack>
           <ErrorAlert message={formError} />
-          <TextInput
-            label={intl.formatMessage({ id: 'agencies.name' })}
-            required
-            data-autofocus
-            data-testid="agency-form-name"
-            {...form.getInputProps('name')}
-          />
+          <LocaleNameFields form={form} testId="agency-form" />
           <Select
             label={intl.formatMessage({ id: 'agencies.type' })}
             data={agencyTypeOptions(intl)}

@@ -11,6 +11,7 @@ import { caseKeys } from '../caseApi';
 import { formatMoment } from '../labels';
 import { TabEmpty } from './TabEmpty';
 import { TabLoading } from './TabLoading';
+import { actionLabel } from '../../audit/auditLabels';
 
 const PAGE_SIZE = 25;
 
@@ -51,7 +52,7 @@ export function AccessLogTab({ caseData }: { caseData: CaseDetail }) {
                 </Table.Td>
                 <Table.Td>{entry.actorRole ? optionalMessage(intl, `role.${entry.actorRole}`, entry.actorRole) : '—'}</Table.Td>
                 <Table.Td>{entry.agencyName ?? '—'}</Table.Td>
-                <Table.Td>{optionalMessage(intl, `caseAudit.${entry.action}`, entry.action)}</Table.Td>
+                <Table.Td>{optionalMessage(intl, `caseAudit.${entry.action}`, actionLabel(intl, entry.action))}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={entry.outcome === 'success' ? 'teal' : 'red'}>
                     {optionalMessage(intl, `audit.outcome.${entry.outcome}`, entry.outcome)}

@@ -1,64 +1,40 @@
-import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Divider, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconUserPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { casesApi, type CaseDetail } from '../../../shared/api/cases';
 import { call } from '../../api/call';
-import { useMe } from '../../api/session';
 import { ConfirmModal } from '../../common/ConfirmModal';
-import { ErrorAlert } from '../../common/ErrorAlert';
 import { caseKeys } from '../caseApi';
+import { AssigneePicker } from '../handover/AssigneePicker';
+import { TransferSection } from '../handover/TransferSection';
 import { formatMoment } from '../labels';
 import { TabEmpty } from './TabEmpty';
 
 type Assignment = CaseDetail['assignments'][number];
 
-/** Who works the case besides its owner agency; the case manager of record is shown with the context. */
+/**
+ * Who works the case: the people assigned to it (add one with the picker,
+ * remove one after confirming), then handing the case over to another agency.
+ * The case manager of record is shown with the context.
+ */
 export function AssignmentsTab({ caseData }: { caseData: CaseDetail }) {
   const intl = useIntl();
-  const me = useMe().data;
   const queryClient = useQueryClient();
   const t = (id: string) => intl.formatMessage({ id });
   const canAssign = caseData.allowedActions.includes('case.assign');
   const [removing, setRemoving] = useState<Assignment | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const assignedToMe = caseData.assignments.some((a) => a.userId === me?.user.id);
-
-  const replaceAssignments = (assignments: Assignment[]) =>
-    queryClient.setQueryData<CaseDetail>(caseKeys.detail(caseData.id), (old) => (old ? { ...old, assignments } : old));
-
-  // No user directory is open to case workers, so the one assignment offered here is oneself.
-  const assignMe = async () => {
-    if (!me) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await call(casesApi.assign, { params: { id: caseData.id }, body: { userId: me.user.id } });
-      replaceAssignments(result.assignments);
-      notifications.show({ color: 'teal', message: t('cases.assignments.assigned') });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Stack>
+      <Title order={3} size="h5">
+        {t('handover.assignees.title')}
+      </Title>
       <Text size="sm" c="dimmed">
         {intl.formatMessage({ id: 'cases.assignments.manager' }, { name: caseData.caseManagerName ?? '—' })}
       </Text>
-      {canAssign && !assignedToMe && (
-        <Group justify="flex-end">
-          <Button variant="light" leftSection={<IconUserPlus size={16} aria-hidden />} loading={busy} onClick={assignMe} data-testid="assignment-assign-me">
-            {t('cases.assignments.assignMe')}
-          </Button>
-        </Group>
-      )}
-      <ErrorAlert error={error} />
+      {canAssign && <AssigneePicker caseId={caseData.id} />}
       {caseData.assignments.length === 0 ? (
         <TabEmpty titleId="cases.assignments.empty" testId="assignments-empty" />
       ) : (
@@ -66,7 +42,7 @@ export function AssignmentsTab({ caseData }: { caseData: CaseDetail }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('cases.assignments.user')}</Table.Th>
-              <Table.Th>{t('cases.column.owner')}</Table.Th>
+              <Table.Th>{t('handover.agency')}</Table.Th>
               <Table.Th>{t('cases.assignments.since')}</Table.Th>
               {canAssign && <Table.Th>{t('common.actions')}</Table.Th>}
             </Table.Tr>
@@ -74,8 +50,12 @@ export function AssignmentsTab({ caseData }: { caseData: CaseDetail }) {
           <Table.Tbody>
             {caseData.assignments.map((a) => (
               <Table.Tr key={a.userId} data-testid="assignment-row" data-id={a.userId}>
-                <Table.Td>{a.displayName}</Table.Td>
-                <Table.Td>{a.agencyName}</Table.Td>
+                <Table.Td>
+                  <bdi>{a.displayName}</bdi>
+                </Table.Td>
+                <Table.Td>
+                  <bdi>{a.agencyName}</bdi>
+                </Table.Td>
                 <Table.Td>{formatMoment(intl, a.assignedAt)}</Table.Td>
                 {canAssign && (
                   <Table.Td>
@@ -89,6 +69,8 @@ export function AssignmentsTab({ caseData }: { caseData: CaseDetail }) {
           </Table.Tbody>
         </Table>
       )}
+      <Divider my="sm" />
+      <TransferSection caseData={caseData} />
       <ConfirmModal
         opened={removing !== null}
         title={t('cases.assignments.remove')}
@@ -98,7 +80,11 @@ export function AssignmentsTab({ caseData }: { caseData: CaseDetail }) {
         onConfirm={async () => {
           if (!removing) return;
           await call(casesApi.unassign, { params: { id: caseData.id, userId: removing.userId } });
-          replaceAssignments(caseData.assignments.filter((a) => a.userId !== removing.userId));
+          queryClient.setQueryData<CaseDetail>(caseKeys.detail(caseData.id), (old) =>
+            old ? { ...old, assignments: old.assignments.filter((a) => a.userId !== removing.userId) } : old,
+          );
+          await queryClient.invalidateQueries({ queryKey: caseKeys.sub(caseData.id, 'assignable-users') });
+          notifications.show({ color: 'teal', message: intl.formatMessage({ id: 'handover.assign.removed' }, { name: removing.displayName }) });
         }}
         onClose={() => setRemoving(null)}
       />

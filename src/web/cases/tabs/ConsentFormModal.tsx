@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -6,6 +6,7 @@ import { useIntl } from 'react-intl';
 import { casesApi, giveConsentBody, type Consent } from '../../../shared/api/cases';
 import { providersApi } from '../../../shared/api/providers';
 import { CONSENT_METHODS, CONSENT_TYPES } from '../../../shared/htcds/case';
+import { GUARDIAN_RELATIONSHIPS } from '../../../shared/htcds/guardian';
 import { call } from '../../api/call';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { reportFormError } from '../../forms/serverErrors';
@@ -18,6 +19,8 @@ interface ConsentFormValues {
   agencyId: string | null;
   method: string | null;
   givenOn: string | null;
+  guardianName: string;
+  guardianRelationship: string | null;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -28,6 +31,9 @@ function consentBody(values: ConsentFormValues) {
     type: values.type,
     agencyId: values.type === 'share_with_organisation' ? values.agencyId : null,
     method: values.method,
+    // Only a guardian's consent names the guardian (a child's case); other methods send neither.
+    guardianName: values.method === 'guardian' ? values.guardianName.trim() || null : null,
+    guardianRelationship: values.method === 'guardian' ? values.guardianRelationship : null,
     ...(values.givenOn && values.givenOn !== today() ? { givenAt: `${values.givenOn}T12:00:00.000Z` } : {}),
   };
 }
@@ -57,10 +63,11 @@ export function ConsentFormModal({ caseId, onClose, onSaved }: { caseId: string;
   const agencies = useConsentAgencies();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ConsentFormValues>({
-    initialValues: { type: null, agencyId: null, method: null, givenOn: today() },
+    initialValues: { type: null, agencyId: null, method: null, givenOn: today(), guardianName: '', guardianRelationship: null },
     validate: (values) => zodValidator(giveConsentBody, intl)(consentBody(values)),
   });
   const sharing = form.getValues().type === 'share_with_organisation';
+  const byGuardian = form.getValues().method === 'guardian';
 
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
@@ -71,7 +78,7 @@ export function ConsentFormModal({ caseId, onClose, onSaved }: { caseId: string;
     } catch (error) {
       // The server names the timestamp it was sent; the form shows it as a day.
       const sink = { setFieldError: (field: string, message: string) => form.setFieldError(field === 'givenAt' ? 'givenOn' : field, message) };
-      setFormError(reportFormError(intl, error, sink, ['type', 'agencyId', 'method', 'givenAt']));
+      setFormError(reportFormError(intl, error, sink, ['type', 'agencyId', 'method', 'givenAt', 'guardianName', 'guardianRelationship']));
     }
   });
 
@@ -100,6 +107,18 @@ export function ConsentFormModal({ caseId, onClose, onSaved }: { caseId: string;
               />
             )}
             <Select label={t('cases.consent.method')} data={codeOptions(intl, CODE_PREFIX.consentMethod, CONSENT_METHODS)} required data-testid="consent-form-method" {...form.getInputProps('method')} />
+            {byGuardian && (
+              <>
+                <TextInput label={t('caseOverview.guardian.name')} description={t('caseOverview.guardian.nameHint')} required maxLength={200} data-testid="consent-form-guardian-name" {...form.getInputProps('guardianName')} />
+                <Select
+                  label={t('caseOverview.guardian.relationship')}
+                  data={GUARDIAN_RELATIONSHIPS.map((code) => ({ value: code, label: t(`guardianRelationship.${code}`) }))}
+                  required
+                  data-testid="consent-form-guardian-relationship"
+                  {...form.getInputProps('guardianRelationship')}
+                />
+              </>
+            )}
             <DayInput label={t('cases.consent.givenOn')} maxDate={new Date()} clearable={false} data-testid="consent-form-date" {...form.getInputProps('givenOn')} />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>

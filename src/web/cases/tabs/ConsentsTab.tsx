@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -57,7 +57,15 @@ export function ConsentsTab({ caseData }: { caseData: CaseDetail }) {
                 <Table.Tr key={consent.id} data-testid="consent-row" data-id={consent.id} data-type={consent.type} data-revoked={consent.revokedAt ? 'true' : 'false'}>
                   <Table.Td>{codeLabel(intl, CODE_PREFIX.consentType, consent.type)}</Table.Td>
                   <Table.Td>{consent.agencyName ?? '—'}</Table.Td>
-                  <Table.Td>{codeLabel(intl, CODE_PREFIX.consentMethod, consent.method)}</Table.Td>
+                  <Table.Td>
+                    {codeLabel(intl, CODE_PREFIX.consentMethod, consent.method)}
+                    {consent.guardianName && (
+                      <Text size="xs" c="dimmed" data-testid="consent-guardian">
+                        <bdi>{consent.guardianName}</bdi>
+                        {consent.guardianRelationship && ` · ${intl.formatMessage({ id: `guardianRelationship.${consent.guardianRelationship}` })}`}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{formatMoment(intl, consent.givenAt)}</Table.Td>
                   <Table.Td>{consent.recordedByName}</Table.Td>
                   <Table.Td>

@@ -6,6 +6,7 @@ import type { CaseDetail } from '../../../shared/api/cases';
 import { useLocale } from '../../i18n/locale-context';
 import { CaseEditor } from '../CaseEditor';
 import { CODE_PREFIX, codeLabel, formatDay, provinceLabel, regionLabel, websiteLabel } from '../labels';
+import { ReflectionEnd } from '../reflection';
 import { Facts, FreeText, joined } from './Facts';
 
 /** Trafficking status, exploitation, recruitment, control, situation and protection; editable with case.update. */
@@ -46,11 +47,11 @@ export function ContextTab({ caseData }: { caseData: CaseDetail }) {
           ['cases.field.controlMethods', codes(CODE_PREFIX.controlMethod, c.controlMethods)],
           ['cases.field.migrantStatus', code(CODE_PREFIX.migrantStatus, c.migrantStatus)],
           ['cases.field.region', c.region ? regionLabel(c.region, locale) : null],
-          ['cases.field.province', c.province ? provinceLabel(c.province) : null],
+          ['cases.field.province', c.province ? provinceLabel(c.province, locale) : null],
           ['cases.field.riskLevel', code(CODE_PREFIX.riskLevel, c.riskLevel)],
           ['cases.field.riskAssessment', c.riskAssessment && <FreeText text={c.riskAssessment} />],
           ['cases.field.reflectionStart', c.reflectionStart ? formatDay(intl, c.reflectionStart) : null],
-          ['cases.field.reflectionEnd', c.reflectionEnd ? formatDay(intl, c.reflectionEnd) : null],
+          ['cases.field.reflectionEnd', c.reflectionEnd ? <ReflectionEnd end={c.reflectionEnd} alertDays={c.reflectionAlertDays} /> : null],
           ['cases.field.reflectionAlertDays', intl.formatNumber(c.reflectionAlertDays)],
           ['cases.field.nonPunishment', yesNo(c.nonPunishment)],
           ['cases.field.nonPunishmentGround', code(CODE_PREFIX.nonPunishmentGround, c.nonPunishmentGround)],

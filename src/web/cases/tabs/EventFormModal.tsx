@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { casesApi, eventBody } from '../../../shared/api/cases';
 import { TRAFFICKING_EVENT_TYPES } from '../../../shared/htcds/victim';
@@ -10,7 +10,8 @@ import { reportFormError } from '../../forms/serverErrors';
 import { zodValidator } from '../../forms/validation';
 import { useLocale } from '../../i18n/locale-context';
 import { CaseDatesProvider, DayInput } from '../CaseDates';
-import { CODE_PREFIX, codeOptions, countryOptions, regionOptions } from '../labels';
+import { CODE_PREFIX, codeOptions, regionOptions } from '../labels';
+import { useCountryOptions } from '../../common/useCountryOptions';
 
 interface EventFormValues {
   type: string | null;
@@ -42,7 +43,7 @@ export function EventFormModal({ caseId, onClose, onSaved }: { caseId: string; o
   const intl = useIntl();
   const { locale } = useLocale();
   const t = (id: string) => intl.formatMessage({ id });
-  const countries = useMemo(() => countryOptions(intl), [intl]);
+  const countries = useCountryOptions();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<EventFormValues>({
     initialValues: { type: null, country: null, region: null, city: '', startDate: null, endDate: null, description: '' },

@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import { ADDITION_MAX, publicAdditionBody, publicReportsApi } from '../../../shared/api/reports';
 import { call } from '../../api/call';
 import { ErrorAlert } from '../../common/ErrorAlert';
+import { focusFirstError } from '../../forms/focusFirstError';
 import { reportFormError } from '../../forms/serverErrors';
 import { zodValidator } from '../../forms/validation';
 
@@ -29,7 +30,7 @@ export function AdditionForm({ initialCode = '' }: { initialCode?: string }) {
     } catch (caught) {
       setError(reportFormError(intl, caught, form, FIELDS));
     }
-  });
+  }, focusFirstError);
 
   if (done) {
     return (

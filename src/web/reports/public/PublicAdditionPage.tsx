@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { AdditionForm } from './AdditionForm';
 import { PublicLayout } from './PublicLayout';
+import { QuickExit } from './QuickExit';
 
 /** `/report/add`: a returning reporter adds information with their receipt code. */
 export function PublicAdditionPage() {
@@ -18,6 +19,7 @@ export function PublicAdditionPage() {
         </Group>
       }
     >
+      <QuickExit />
       <AdditionForm />
     </PublicLayout>
   );

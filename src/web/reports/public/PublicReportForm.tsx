@@ -7,6 +7,7 @@ import { REGION_CODES, REGION_NAMES, type RegionCode } from '../../../shared/geo
 import { EXPLOITATION_FORMS, type ExploitationForm } from '../../../shared/htcds/victim';
 import { call } from '../../api/call';
 import { ErrorAlert } from '../../common/ErrorAlert';
+import { focusFirstError } from '../../forms/focusFirstError';
 import { reportFormError } from '../../forms/serverErrors';
 import { zodValidator } from '../../forms/validation';
 import { useLocale } from '../../i18n/locale-context';
@@ -71,7 +72,7 @@ export function PublicReportForm({ onReceipt }: { onReceipt: (receiptCode: strin
     } catch (caught) {
       setError(reportFormError(intl, caught, form, FIELDS));
     }
-  });
+  }, focusFirstError);
 
   return (
     <form onSubmit={submit} noValidate data-testid="public-report-form">

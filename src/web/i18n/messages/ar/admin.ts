@@ -125,4 +125,10 @@ export const admin: Record<string, string> = {
   'profile.logoutAllConfirm': 'ستنتهي الآن جميع جلساتك على كل الأجهزة. هل تريد المتابعة؟',
 
   'case.title': 'الملف',
+
+  // Names per language (agencies and service points)
+  'names.ar': 'الاسم بالعربية',
+  'names.fr': 'الاسم بالفرنسية',
+  'names.en': 'الاسم بالإنجليزية',
+  'names.hint': 'اكتب الاسم بلغة واحدة على الأقل؛ من يقرأ بلغة لا اسم فيها يرى الاسم الافتراضي.',
 };

@@ -32,8 +32,6 @@ export const cases: Record<string, string> = {
   'cases.new.intro': 'سجّل ما هو معروف الآن؛ يمكن إكمال كل حقل لاحقاً. الأسماء ومعلومات الاتصال مشفّرة.',
   'cases.new.submit': 'فتح الملف',
   'cases.new.duplicatesTitle': 'ملفات مكرّرة محتملة',
-  'cases.new.duplicatesIntro':
-    'تم فتح الملف {number}. {count, plural, zero {لا يوجد ملف آخر.} one {قد يتعلّق ملف آخر بالشخص نفسه.} two {قد يتعلّق ملفان آخران بالشخص نفسه.} few {قد تتعلّق # ملفات أخرى بالشخص نفسه.} many {قد يتعلّق # ملفاً آخر بالشخص نفسه.} other {قد يتعلّق # ملف آخر بالشخص نفسه.}} إن كان الشخص نفسه، فاطلب الدمج من الهيئة التي تملك الملف الآخر.',
   'cases.new.openCase': 'الانتقال إلى الملف {number}',
 
   'cases.tab.person': 'الشخص',
@@ -197,7 +195,6 @@ export const cases: Record<string, string> = {
 
   'cases.access.empty': 'لا يوجد اطلاع مسجّل',
 
-  'cases.header.version': 'النسخة {version}',
   'cases.header.summary': 'الهيئة: {agency} · فُتح في {opened} · الجهة: {region}',
   'cases.header.nonPunishment': 'عدم المعاقبة',
   'cases.header.reflectionEnding': 'تنتهي مهلة التفكير في {date}.',

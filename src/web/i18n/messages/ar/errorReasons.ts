@@ -8,6 +8,9 @@ export const errorReasons: Record<string, string> = {
 
   'errorReason.VALIDATION_FAILED.malformed_json': 'تعذّرت قراءة البيانات المرسلة. أعد تحميل الصفحة وحاول مجددًا.',
   'errorReason.VALIDATION_FAILED.bad_request': 'الطلب غير سليم. أعد تحميل الصفحة وحاول مجددًا.',
+  'errorReason.VALIDATION_FAILED.not_law_enforcement': 'هذه الهيئة ليست وحدة لإنفاذ القانون: لا يُحال التبليغ إلا إلى الشرطة أو الدرك.',
+  'errorReason.VALIDATION_FAILED.not_assignable': 'لا يمكن إسناد هذا الملف إلى هذا الشخص: لا يُسند إلا إلى المتدخّلين النشطين المخوَّلين بمعالجته.',
+  'errorReason.VALIDATION_FAILED.agency_cannot_receive': 'لا يمكن لهذه الهيئة تسلّم الملف: فهي معطَّلة أو لا يوجد فيها من يتولّى الملفات.',
 
   'errorReason.CONFLICT.stale_version': 'عدّل شخص آخر هذا السجل في هذه الأثناء. أعد التحميل وحاول مجددًا.',
   'errorReason.CONFLICT.duplicate': 'يوجد من قبلُ سجل بهذه القيم.',
@@ -32,6 +35,10 @@ export const errorReasons: Record<string, string> = {
   'errorReason.CONFLICT.report_closed': 'هذا التبليغ مغلق، ولم يعد تعديله ممكنًا.',
   'errorReason.CONFLICT.report_already_triaged': 'سبق فرز هذا التبليغ واتخاذ إجراء بشأنه.',
   'errorReason.CONFLICT.report_already_linked': 'هذا التبليغ مرتبط من قبل بملف.',
+  'errorReason.CONFLICT.transfer_pending': 'يوجد طلب نقل لهذا الملف ينتظر الرد. ألغِه قبل طلب نقل آخر.',
+  'errorReason.CONFLICT.transfer_same_agency': 'الملف تابع لهذه الهيئة أصلًا.',
+  'errorReason.CONFLICT.transfer_decided': 'سبق قبول طلب النقل هذا أو رفضه أو إلغاؤه.',
+  'errorReason.CONFLICT.override_already_reviewed': 'سبقت مراجعة هذا الاستثناء من الموافقة.',
 
   'errorReason.CONSENT_REQUIRED.no_consent': 'لم يوافق الشخص المعني على مشاركة معلوماته مع هذه الهيئة.',
   'errorReason.CONSENT_REQUIRED.consent_revoked': 'سحب الشخص المعني موافقته على مشاركة معلوماته مع هذه الهيئة.',

@@ -12,6 +12,9 @@ export const notifications: Record<string, string> = {
   'notification.merge_requested': 'طُلب دمج الملف {ref} مع ملف مكرّر',
   'notification.role_grant_requested': 'طُلبت للمستخدم {ref} أدوار تتيح الوصول إلى بيانات حساسة؛ يجب أن يوافق عليها مسؤول ثانٍ',
   'notification.role_grant_approved': 'وافق مسؤول ثانٍ على الأدوار المطلوبة للمستخدم {ref}',
+  'notification.public_report_received':
+    '{urgency, select, urgent {عاجل: ورد التبليغ {ref} عبر الاستمارة العمومية (قد يتعلق الأمر بأطفال)} other {ورد تبليغ جديد {ref} عبر الاستمارة العمومية}}',
+  'notification.public_report_danger': 'خطر مباشر: يفيد التبليغ {ref} الوارد عبر الاستمارة العمومية بأن شخصًا في خطر الآن. صنِّفه وأحِله إلى وحدة أمنية.',
   'notifications.title': 'إشعاراتي',
   'notifications.bell':
     '{count, plural, zero {الإشعارات، لا يوجد إشعار غير مقروء} one {الإشعارات، إشعار واحد غير مقروء} two {الإشعارات، إشعاران غير مقروءين} few {الإشعارات، # إشعارات غير مقروءة} many {الإشعارات، # إشعارًا غير مقروء} other {الإشعارات، # إشعار غير مقروء}}',
@@ -24,6 +27,9 @@ export const notifications: Record<string, string> = {
   'notifications.filter.all': 'الكل',
   'notifications.filter.unread': 'غير المقروءة',
   'notifications.unreadMark': 'غير مقروء:',
+  'notifications.bellUrgent': '{count, plural, zero {لا إشعارات عاجلة} one {إشعار عاجل واحد: خطر مباشر} two {إشعاران عاجلان: خطر مباشر} few {# إشعارات عاجلة: خطر مباشر} many {# إشعارًا عاجلًا: خطر مباشر} other {# إشعار عاجل: خطر مباشر}}',
+  'notifications.urgent.title': 'خطر مباشر',
+  'notifications.urgentMark': 'عاجل، غير مقروء:',
 
   'worklist.cases': 'الملفات',
   'worklist.seeAll': 'عرض الكل',

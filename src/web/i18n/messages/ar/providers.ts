@@ -23,6 +23,7 @@ export const providers: Record<string, string> = {
   'targetGroup.families': 'الأسر',
 
   'providers.language.ary': 'الدارجة المغربية',
+  'providers.language.zgh': 'الأمازيغية (تمازيغت)',
   'providers.title': 'دليل الخدمات',
   'providers.create': 'إضافة نقطة خدمة',
   'providers.edit': 'تعديل نقطة الخدمة',

@@ -74,6 +74,8 @@ export const reports: Record<string, string> = {
   'reports.filter.all': 'كل الحالات',
   'reports.filter.urgency': 'درجة الاستعجال',
   'reports.filter.anyUrgency': 'أي درجة استعجال',
+  'reports.search.label': 'المرجع أو رمز الإيصال',
+  'reports.search.placeholder': 'R-2026-000123 أو R7K-4QX-9MZ',
   'reports.column.reference': 'المرجع',
   'reports.column.received': 'تاريخ الاستلام',
   'reports.column.urgency': 'الاستعجال',
@@ -129,6 +131,7 @@ export const reports: Record<string, string> = {
   'report.field.peopleAtRisk': 'الأشخاص المعرضون للخطر',
   'report.field.minors': 'وجود قاصرين',
   'report.field.contact': 'وسيلة الاتصال بالمبلّغ',
+  'report.field.contact.dispatchedNote': 'أُتيح لوحدتكم لأن حالة الخطر هذه أُحيلت إليها، وتُسجَّل كل مرة يُطَّلع فيها عليه.',
   'report.field.closureReason': 'سبب الإغلاق',
   'report.field.unknown': 'غير معروف',
   'report.dispatches.title': 'الإحالات',
@@ -149,5 +152,8 @@ export const reports: Record<string, string> = {
   'report.dispatch.agency.auto': 'أول مصلحة أمنية في الجهة',
   'report.close.reason': 'السبب',
   'report.create.dispatchAgency': 'المصلحة الأمنية في حالة الاستعجال',
+  'report.field.erased': 'تم المحو بتاريخ {date} تطبيقًا لقاعدة مدة الحفظ',
+  'report.erased.notice':
+    'لم يؤدِّ هذا التبليغ إلى فتح ملف. مُحي ما كتبه المبلّغ ووسيلة الاتصال به والمكان والمعلومات التي أضافها بتاريخ {date} تطبيقًا لقاعدة مدة الحفظ؛ وتبقى التواريخ والجهة والموضوع ودرجة الاستعجال وأشكال الاستغلال لأغراض الإحصاء.',
   'report.conflict': 'قام شخص آخر بتعديل هذا التبليغ. تمت إعادة تحميله؛ تحقق منه وأعد المحاولة.',
 };

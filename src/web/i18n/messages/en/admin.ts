@@ -124,4 +124,10 @@ export const admin: Record<string, string> = {
   'profile.logoutAllConfirm': 'All your sessions, on every device, will end now. Continue?',
 
   'case.title': 'Case',
+
+  // Names per language (agencies and service points)
+  'names.ar': 'Name in Arabic',
+  'names.fr': 'Name in French',
+  'names.en': 'Name in English',
+  'names.hint': 'Give the name in at least one language; a reader whose language has none sees the default name.',
 };

@@ -32,8 +32,6 @@ export const cases: Record<string, string> = {
   'cases.new.intro': 'Record what is known now; every field can be completed later. Names and contact details are encrypted.',
   'cases.new.submit': 'Open the case',
   'cases.new.duplicatesTitle': 'Possible duplicates',
-  'cases.new.duplicatesIntro':
-    'Case {number} was opened. {count, plural, one {# other case may concern the same person.} other {# other cases may concern the same person.}} If it is the same person, ask the agency that holds the other case to merge them.',
   'cases.new.openCase': 'Go to case {number}',
 
   'cases.tab.person': 'Person',
@@ -198,7 +196,6 @@ export const cases: Record<string, string> = {
 
   'cases.access.empty': 'No access recorded',
 
-  'cases.header.version': 'Version {version}',
   'cases.header.summary': 'Agency: {agency} · opened on {opened} · region: {region}',
   'cases.header.nonPunishment': 'Non-punishment',
   'cases.header.reflectionEnding': 'The reflection period ends on {date}.',

@@ -8,6 +8,9 @@ export const errorReasons: Record<string, string> = {
 
   'errorReason.VALIDATION_FAILED.malformed_json': 'The data sent could not be read. Reload the page and try again.',
   'errorReason.VALIDATION_FAILED.bad_request': 'The request is malformed. Reload the page and try again.',
+  'errorReason.VALIDATION_FAILED.not_law_enforcement': 'This organisation is not a law-enforcement unit: a report can only be sent to the police or the gendarmerie.',
+  'errorReason.VALIDATION_FAILED.not_assignable': 'This person cannot be assigned to this case: only active case workers who may work it can be.',
+  'errorReason.VALIDATION_FAILED.agency_cannot_receive': 'This organisation cannot take the case over: it is disabled or has nobody who takes cases.',
 
   'errorReason.CONFLICT.stale_version': 'Someone else changed this record in the meantime. Reload and try again.',
   'errorReason.CONFLICT.duplicate': 'A record with these values already exists.',
@@ -33,6 +36,10 @@ export const errorReasons: Record<string, string> = {
   'errorReason.CONFLICT.report_closed': 'This report is closed and can no longer be changed.',
   'errorReason.CONFLICT.report_already_triaged': 'This report has already been triaged and acted on.',
   'errorReason.CONFLICT.report_already_linked': 'This report is already linked to a case.',
+  'errorReason.CONFLICT.transfer_pending': 'A transfer of this case is already waiting for an answer. Cancel it before asking for another one.',
+  'errorReason.CONFLICT.transfer_same_agency': 'The case already belongs to this organisation.',
+  'errorReason.CONFLICT.transfer_decided': 'This transfer has already been accepted, declined or cancelled.',
+  'errorReason.CONFLICT.override_already_reviewed': 'This consent override has already been reviewed.',
 
   'errorReason.CONSENT_REQUIRED.no_consent': 'The person has not consented to sharing their information with this organisation.',
   'errorReason.CONSENT_REQUIRED.consent_revoked': 'The person has withdrawn their consent to sharing their information with this organisation.',

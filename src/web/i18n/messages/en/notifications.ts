@@ -12,6 +12,9 @@ export const notifications: Record<string, string> = {
   'notification.merge_requested': 'A merge of case {ref} with a duplicate was requested',
   'notification.role_grant_requested': 'Roles that reach sensitive data were requested for user {ref}; a second administrator must approve them',
   'notification.role_grant_approved': 'Roles requested for user {ref} were approved by a second administrator',
+  'notification.public_report_received':
+    '{urgency, select, urgent {Urgent: report {ref} arrived from the public form (children may be involved)} other {New report {ref} arrived from the public form}}',
+  'notification.public_report_danger': 'Immediate danger: report {ref} from the public form says someone is in danger now. Triage it and dispatch a unit.',
   'notifications.title': 'My notifications',
   'notifications.bell': '{count, plural, =0 {Notifications, none unread} one {Notifications, # unread} other {Notifications, # unread}}',
   'notifications.readAll': 'Mark all as read',
@@ -23,6 +26,9 @@ export const notifications: Record<string, string> = {
   'notifications.filter.all': 'All',
   'notifications.filter.unread': 'Unread',
   'notifications.unreadMark': 'Unread:',
+  'notifications.bellUrgent': '{count, plural, one {# urgent: immediate danger} other {# urgent: immediate danger}}',
+  'notifications.urgent.title': 'Immediate danger',
+  'notifications.urgentMark': 'Urgent, unread:',
 
   'worklist.cases': 'Cases',
   'worklist.seeAll': 'See all',

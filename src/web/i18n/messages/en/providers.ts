@@ -23,6 +23,7 @@ export const providers: Record<string, string> = {
   'targetGroup.families': 'Families',
 
   'providers.language.ary': 'Moroccan Arabic (Darija)',
+  'providers.language.zgh': 'Tamazight (Amazigh)',
   'providers.title': 'Service directory',
   'providers.create': 'Add a service point',
   'providers.edit': 'Edit the service point',

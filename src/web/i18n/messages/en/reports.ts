@@ -74,6 +74,8 @@ export const reports: Record<string, string> = {
   'reports.filter.all': 'All statuses',
   'reports.filter.urgency': 'Urgency',
   'reports.filter.anyUrgency': 'Any urgency',
+  'reports.search.label': 'Reference or receipt code',
+  'reports.search.placeholder': 'R-2026-000123 or R7K-4QX-9MZ',
   'reports.column.reference': 'Reference',
   'reports.column.received': 'Received',
   'reports.column.urgency': 'Urgency',
@@ -129,6 +131,7 @@ export const reports: Record<string, string> = {
   'report.field.peopleAtRisk': 'People at risk',
   'report.field.minors': 'Minors involved',
   'report.field.contact': 'Reporter contact',
+  'report.field.contact.dispatchedNote': 'Shared with your unit because this emergency was dispatched to it; each time you see it is recorded.',
   'report.field.closureReason': 'Reason for closing',
   'report.field.unknown': 'Not known',
   'report.dispatches.title': 'Dispatches',
@@ -149,5 +152,8 @@ export const reports: Record<string, string> = {
   'report.dispatch.agency.auto': 'First law-enforcement agency in the region',
   'report.close.reason': 'Reason',
   'report.create.dispatchAgency': 'Law-enforcement agency for an emergency',
+  'report.field.erased': 'Erased on {date} under the retention rule',
+  'report.erased.notice':
+    'This report led to no case. What the reporter wrote, their contact, the place and their additions were erased on {date} under the retention rule; the dates, region, subject, urgency and forms of exploitation stay for the statistics.',
   'report.conflict': 'Someone else changed this report. It has been reloaded; check it and try again.',
 };

@@ -126,4 +126,10 @@ export const admin: Record<string, string> = {
   'profile.logoutAllConfirm': 'Toutes vos sessions, sur tous les appareils, vont être fermées. Continuer ?',
 
   'case.title': 'Dossier',
+
+  // Names per language (agencies and service points)
+  'names.ar': 'Nom en arabe',
+  'names.fr': 'Nom en français',
+  'names.en': 'Nom en anglais',
+  'names.hint': 'Indiquez le nom dans au moins une langue ; qui lit dans une langue sans nom voit le nom par défaut.',
 };

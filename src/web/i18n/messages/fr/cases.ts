@@ -32,8 +32,6 @@ export const cases: Record<string, string> = {
   'cases.new.intro': 'Enregistrez ce que l’on sait aujourd’hui ; chaque champ pourra être complété plus tard. Les noms et coordonnées sont chiffrés.',
   'cases.new.submit': 'Ouvrir le dossier',
   'cases.new.duplicatesTitle': 'Doublons possibles',
-  'cases.new.duplicatesIntro':
-    'Le dossier {number} a été ouvert. {count, plural, one {# autre dossier concerne peut-être la même personne.} other {# autres dossiers concernent peut-être la même personne.}} S’il s’agit de la même personne, demandez la fusion à l’organisme qui détient l’autre dossier.',
   'cases.new.openCase': 'Aller au dossier {number}',
 
   'cases.tab.person': 'Personne',
@@ -199,7 +197,6 @@ export const cases: Record<string, string> = {
 
   'cases.access.empty': 'Aucun accès enregistré',
 
-  'cases.header.version': 'Version n° {version}',
   'cases.header.summary': 'Organisme : {agency} · ouvert le {opened} · région : {region}',
   'cases.header.nonPunishment': 'Non-sanction',
   'cases.header.reflectionEnding': 'Le délai de réflexion prend fin le {date}.',

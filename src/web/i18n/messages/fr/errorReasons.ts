@@ -9,6 +9,9 @@ export const errorReasons: Record<string, string> = {
 
   'errorReason.VALIDATION_FAILED.malformed_json': 'Les données envoyées sont illisibles. Rechargez la page et réessayez.',
   'errorReason.VALIDATION_FAILED.bad_request': 'La requête est mal formée. Rechargez la page et réessayez.',
+  'errorReason.VALIDATION_FAILED.not_law_enforcement': 'Cet organisme n’est pas une unité des forces de l’ordre : un signalement ne peut être transmis qu’à la police ou à la gendarmerie.',
+  'errorReason.VALIDATION_FAILED.not_assignable': 'Cette personne ne peut pas être affectée à ce dossier : seuls les intervenants actifs habilités à le traiter peuvent l’être.',
+  'errorReason.VALIDATION_FAILED.agency_cannot_receive': 'Cet organisme ne peut pas reprendre le dossier : il est désactivé ou personne n’y prend de dossiers.',
 
   'errorReason.CONFLICT.stale_version': 'Quelqu’un d’autre a modifié cet enregistrement entre-temps. Rechargez et réessayez.',
   'errorReason.CONFLICT.duplicate': 'Un enregistrement avec ces valeurs existe déjà.',
@@ -35,6 +38,10 @@ export const errorReasons: Record<string, string> = {
   'errorReason.CONFLICT.report_closed': 'Ce signalement est clos et ne peut plus être modifié.',
   'errorReason.CONFLICT.report_already_triaged': 'Ce signalement a déjà été trié et traité.',
   'errorReason.CONFLICT.report_already_linked': 'Ce signalement est déjà rattaché à un dossier.',
+  'errorReason.CONFLICT.transfer_pending': 'Un transfert de ce dossier attend déjà une réponse. Annulez-le avant d’en demander un autre.',
+  'errorReason.CONFLICT.transfer_same_agency': 'Le dossier appartient déjà à cet organisme.',
+  'errorReason.CONFLICT.transfer_decided': 'Ce transfert a déjà été accepté, refusé ou annulé.',
+  'errorReason.CONFLICT.override_already_reviewed': 'Cette dérogation au consentement a déjà été examinée.',
 
   'errorReason.CONSENT_REQUIRED.no_consent': 'La personne n’a pas consenti au partage de ses informations avec cet organisme.',
   'errorReason.CONSENT_REQUIRED.consent_revoked': 'La personne a retiré son consentement au partage de ses informations avec cet organisme.',

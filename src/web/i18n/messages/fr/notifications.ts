@@ -12,6 +12,9 @@ export const notifications: Record<string, string> = {
   'notification.merge_requested': 'Une fusion du dossier {ref} avec un doublon a été demandée',
   'notification.role_grant_requested': 'Des rôles donnant accès à des données sensibles ont été demandés pour l’utilisateur {ref} ; un second administrateur doit les approuver',
   'notification.role_grant_approved': 'Les rôles demandés pour l’utilisateur {ref} ont été approuvés par un second administrateur',
+  'notification.public_report_received':
+    '{urgency, select, urgent {Urgent : le signalement {ref} est arrivé par le formulaire public (des enfants pourraient être concernés)} other {Nouveau signalement {ref} arrivé par le formulaire public}}',
+  'notification.public_report_danger': 'Danger immédiat : selon le signalement {ref} reçu par le formulaire public, une personne est en danger en ce moment. Triez-le et dépêchez une unité.',
   'notifications.title': 'Mes notifications',
   'notifications.bell': '{count, plural, =0 {Notifications, aucune non lue} one {Notifications, # non lue} other {Notifications, # non lues}}',
   'notifications.readAll': 'Tout marquer comme lu',
@@ -23,6 +26,9 @@ export const notifications: Record<string, string> = {
   'notifications.filter.all': 'Toutes',
   'notifications.filter.unread': 'Non lues',
   'notifications.unreadMark': 'Non lue :',
+  'notifications.bellUrgent': '{count, plural, one {# urgente : danger immédiat} other {# urgentes : danger immédiat}}',
+  'notifications.urgent.title': 'Danger immédiat',
+  'notifications.urgentMark': 'Urgent, non lu :',
 
   'worklist.cases': 'Dossiers',
   'worklist.seeAll': 'Tout voir',

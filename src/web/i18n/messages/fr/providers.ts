@@ -23,6 +23,7 @@ export const providers: Record<string, string> = {
   'targetGroup.families': 'Familles',
 
   'providers.language.ary': 'Arabe marocain (darija)',
+  'providers.language.zgh': 'Amazighe (tamazight)',
   'providers.title': 'Annuaire des services',
   'providers.create': 'Ajouter un point de service',
   'providers.edit': 'Modifier le point de service',

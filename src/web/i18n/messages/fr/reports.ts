@@ -74,6 +74,8 @@ export const reports: Record<string, string> = {
   'reports.filter.all': 'Tous les statuts',
   'reports.filter.urgency': 'Urgence',
   'reports.filter.anyUrgency': 'Toute urgence',
+  'reports.search.label': 'Référence ou code de reçu',
+  'reports.search.placeholder': 'R-2026-000123 ou R7K-4QX-9MZ',
   'reports.column.reference': 'Référence',
   'reports.column.received': 'Reçu le',
   'reports.column.urgency': 'Urgence',
@@ -129,6 +131,7 @@ export const reports: Record<string, string> = {
   'report.field.peopleAtRisk': 'Personnes en danger',
   'report.field.minors': 'Mineurs concernés',
   'report.field.contact': 'Contact de l’auteur',
+  'report.field.contact.dispatchedNote': 'Communiqué à votre unité parce que cette urgence lui a été transmise ; chaque consultation est enregistrée.',
   'report.field.closureReason': 'Motif de clôture',
   'report.field.unknown': 'Inconnu',
   'report.dispatches.title': 'Transmissions',
@@ -149,5 +152,8 @@ export const reports: Record<string, string> = {
   'report.dispatch.agency.auto': 'Premier service de sécurité de la région',
   'report.close.reason': 'Motif',
   'report.create.dispatchAgency': 'Service de sécurité en cas d’urgence',
+  'report.field.erased': 'Effacé le {date} en application de la règle de conservation',
+  'report.erased.notice':
+    'Ce signalement n’a donné lieu à aucun dossier. Ce que l’auteur a écrit, son contact, le lieu et ses ajouts ont été effacés le {date} en application de la règle de conservation ; les dates, la région, l’objet, l’urgence et les formes d’exploitation restent pour les statistiques.',
   'report.conflict': 'Quelqu’un d’autre a modifié ce signalement. Il a été rechargé ; vérifiez-le et réessayez.',
 };

@@ -1,0 +1,81 @@
+/** العربية: نظرة عامة على الملف وتسلسله الزمني، مجموعات التبويبات، تمييز الأطفال، مهلة التفكير، الإغلاق مع إحالات مفتوحة، التأكيدات، الأولياء، صياغة الملفات المكرّرة. */
+export const caseOverview: Record<string, string> = {
+  'caseOverview.tab': 'نظرة عامة',
+  'caseOverview.groupsLabel': 'أقسام الملف',
+  'caseOverview.group.person': 'الشخص والسياق',
+  'caseOverview.group.care': 'الرعاية والإحالات',
+  'caseOverview.group.records': 'السجلات',
+  'caseOverview.group.admin': 'الإدارة',
+  'caseOverview.child': 'طفل',
+  'caseOverview.openedOn': 'تاريخ الفتح',
+  'caseOverview.consentsInForce': 'الموافقات السارية',
+  'caseOverview.assigned': 'مُسنَد إلى',
+  'caseOverview.timeline': 'ما جرى',
+  'caseOverview.timelineHint': 'الأحدث أولًا. افتحوا سطرًا للاطلاع على تفاصيله.',
+  'caseOverview.timelineEmpty': 'لم يجرِ شيء في هذا الملف بعد.',
+  'caseOverview.truncated': 'تُعرض الخطوات الأحدث فقط.',
+  'caseOverview.whenBy': '{when} · بواسطة {name}',
+
+  'caseOverview.line.case.opened': 'فُتح الملف {reference}',
+  'caseOverview.line.case.closed': 'أُغلق الملف ({detail}): {code}',
+  'caseOverview.line.report.received': 'ورد البلاغ {reference} ({code})',
+  'caseOverview.line.screening.screened': 'الفرز {reference}: {code}',
+  'caseOverview.line.referral.sent': 'أُرسلت الإحالة {reference} إلى {detail}: {code}',
+  'caseOverview.line.referral.accepted': 'قبلت {detail} الإحالة {reference}',
+  'caseOverview.line.referral.declined': 'رفضت {detail} الإحالة {reference}',
+  'caseOverview.line.referral.started': 'بدأت {detail} تقديم الخدمة (الإحالة {reference})',
+  'caseOverview.line.referral.completed': 'أتمّت {detail} الإحالة {reference}',
+  'caseOverview.line.referral.cancelled': 'أُلغيت الإحالة {reference} إلى {detail}',
+  'caseOverview.line.service.delivered': 'قُدّمت خدمة: {code} ({detail})',
+  'caseOverview.line.consent.given': 'مُنحت موافقة: {code}{hasDetail, select, yes { ({detail})} other {}}',
+  'caseOverview.line.consent.revoked': 'سُحبت موافقة: {code}{hasDetail, select, yes { ({detail})} other {}}',
+  'caseOverview.line.note.written': 'كُتبت ملاحظة',
+  'caseOverview.line.event.happened': 'مرحلة من المسار: {code} ({detail})',
+  'caseOverview.line.support_plan.made': 'وُضعت خطة دعم: {code}',
+  'caseOverview.line.follow_up.done': 'أُنجزت متابعة',
+
+  'caseOverview.reflection.ends': 'تنتهي في {date}',
+  'caseOverview.reflection.ended': 'انتهت في {date}',
+  'caseOverview.reflection.endedAlert': 'انتهت مهلة التفكير في {date}. قرّروا الخطوة التالية مع الشخص المعني.',
+
+  'caseOverview.closure.bedHeld': 'إيواء جارٍ',
+  'caseOverview.closure.keep': 'إبقاؤها مفتوحة',
+  'caseOverview.closure.keepExplained':
+    'الإحالة التي تبقى مفتوحة تُبقي الملف مفتوحًا. لتسليم رعاية الشخص، دعوا مقدّم الخدمة يُتمّ الإحالة عند انتهاء الخدمة، أو انقلوا الملف إلى المؤسسة التي تتابع الشخص الآن (الإدارة › الإسناد)، ثم أغلقوه.',
+  'caseOverview.closure.completeTitle': 'إتمام هذه الإحالة؟',
+  'caseOverview.closure.cancelTitle': 'إلغاء هذه الإحالة؟',
+  'caseOverview.closure.completeConfirm': 'ستُسجَّل الإحالة {reference} إلى {provider} على أنها مُتمّة. لا يمكن التراجع عن ذلك.',
+  'caseOverview.closure.cancelConfirm': 'ستُلغى الإحالة {reference} إلى {provider}. لا يمكن التراجع عن ذلك.',
+  'caseOverview.closure.cancelPlacement':
+    'الإحالة {reference} إلى {provider} تحجز الآن مكانًا للشخص. إلغاؤها يُنهي هذا الإيواء ويُحرّر السرير. لا يمكن التراجع عن ذلك.',
+  'caseOverview.closure.ready': 'لم تعد أي إحالة مفتوحة. يمكنكم إغلاق الملف.',
+
+  'caseOverview.referral.acceptTitle': 'قبول هذه الإحالة؟',
+  'caseOverview.referral.acceptConfirm': 'تتكفّل مؤسستكم بالشخص في إطار الإحالة {reference}. يُحتسب سرير الإيواء مشغولًا. لا يمكن التراجع عن ذلك.',
+  'caseOverview.referral.completeTitle': 'إتمام هذه الإحالة؟',
+  'caseOverview.referral.completeConfirm': 'ستُسجَّل الإحالة {reference} على أنها مُتمّة ويُحرَّر أي سرير كانت تحجزه. لا يمكن التراجع عن ذلك.',
+
+  'caseOverview.guardian.name': 'اسم الولي',
+  'caseOverview.guardian.nameHint': 'الشخص الذي وافق نيابةً عن الطفل. يُحفظ مشفّرًا.',
+  'caseOverview.guardian.relationship': 'صلة الولي بالطفل',
+  'guardianRelationship.parent': 'أحد الوالدين',
+  'guardianRelationship.legal_guardian': 'وصيّ قانوني (معيَّن من المحكمة)',
+  'guardianRelationship.relative': 'قريب آخر',
+  'guardianRelationship.child_protection_service': 'مصلحة حماية الطفولة',
+  'guardianRelationship.other': 'شخص آخر',
+
+  'caseOverview.duplicates.opened': 'فُتح الملف {number}.',
+  'caseOverview.duplicates.own':
+    '{count, plural, zero {لا يوجد ملف في مؤسستكم قد يخصّ الشخص نفسه.} one {ملف واحد في مؤسستكم قد يخصّ الشخص نفسه.} two {ملفان في مؤسستكم قد يخصّان الشخص نفسه.} few {# ملفات في مؤسستكم قد تخصّ الشخص نفسه.} many {# ملفًا في مؤسستكم قد تخصّ الشخص نفسه.} other {# ملف في مؤسستكم قد تخصّ الشخص نفسه.}}',
+  'caseOverview.duplicates.other':
+    '{count, plural, zero {لا يوجد ملف لدى مؤسسة أخرى قد يخصّ الشخص نفسه.} one {ملف واحد لدى مؤسسة أخرى قد يخصّ الشخص نفسه.} two {ملفان لدى مؤسسات أخرى قد يخصّان الشخص نفسه.} few {# ملفات لدى مؤسسات أخرى قد تخصّ الشخص نفسه.} many {# ملفًا لدى مؤسسات أخرى قد تخصّ الشخص نفسه.} other {# ملف لدى مؤسسات أخرى قد تخصّ الشخص نفسه.}}',
+  'caseOverview.duplicates.both':
+    '{count, plural, zero {لا يوجد ملف قد يخصّ الشخص نفسه.} one {ملف واحد قد يخصّ الشخص نفسه.} two {ملفان، في مؤسستكم وفي غيرها، قد يخصّان الشخص نفسه.} few {# ملفات، في مؤسستكم وفي غيرها، قد تخصّ الشخص نفسه.} many {# ملفًا، في مؤسستكم وفي غيرها، قد تخصّ الشخص نفسه.} other {# ملف، في مؤسستكم وفي غيرها، قد تخصّ الشخص نفسه.}}',
+  'caseOverview.duplicates.help.own': 'إن كان الشخص نفسه، فاطلبوا الدمج من صفحة الملف: القرار لمؤسستكم.',
+  'caseOverview.duplicates.help.other': 'إن كان الشخص نفسه، فاطلبوا من المؤسسة التي تملك الملف الآخر دمجهما.',
+  'caseOverview.duplicates.help.both': 'إن كان الشخص نفسه، فاطلبوا الدمج من صفحة الملف؛ وفي ملف مؤسسة أخرى، القرار لتلك المؤسسة.',
+  'caseOverview.duplicates.none': 'لم يُعثر على أي ملف مكرّر محتمل.',
+  'caseOverview.duplicates.fromCasePage': 'يمكنكم طلب الدمج من صفحة الملف.',
+
+  'caseAudit.case.timelineViewed': 'اطّلع على النظرة العامة للملف',
+};

@@ -1,0 +1,22 @@
+/** العربية: تغطية الفرز الاستباقي (أعداد فقط). */
+export const coverage: Record<string, string> = {
+  'nav.coverage': 'تغطية الفرز',
+  'coverage.title': 'تغطية الفرز الاستباقي',
+  'coverage.help': 'عدد الأشخاص الذين فرزتهم الفرق الميدانية ضمن الفئات الهشة، أيّاً كانت النتيجة. أعداد فقط: لا يظهر هنا أي فرز ولا أي شخص.',
+  'coverage.period': 'الفترة',
+  'coverage.period.any': 'كل التواريخ',
+  'coverage.empty': 'لا يوجد فرز استباقي في هذه الفترة',
+  'coverage.emptyHelp': 'اختر فترة أخرى، أو امسحها لعرض كل التواريخ.',
+  'coverage.total': 'عمليات الفرز الاستباقي',
+  'coverage.byOutcome': 'حسب النتيجة',
+  'coverage.byRegion': 'حسب الجهة',
+  'coverage.byAgencyType': 'حسب نوع الهيئة',
+  'coverage.byAgency': 'حسب الهيئة',
+  'coverage.column.count': 'عمليات الفرز',
+  'coverage.column.share': 'النسبة',
+  'coverage.column.outcome': 'النتيجة',
+  'coverage.column.region': 'الجهة',
+  'coverage.column.agencyType': 'نوع الهيئة',
+  'coverage.column.agency': 'الهيئة',
+  'coverage.noRegion': 'الجهة غير مسجّلة',
+};

@@ -1,0 +1,22 @@
+/** English: proactive screening coverage (counts only). */
+export const coverage: Record<string, string> = {
+  'nav.coverage': 'Screening coverage',
+  'coverage.title': 'Proactive screening coverage',
+  'coverage.help': 'How many people outreach teams screened among vulnerable groups, whatever the outcome. Counts only: no screening and no person can be seen here.',
+  'coverage.period': 'Period',
+  'coverage.period.any': 'All dates',
+  'coverage.empty': 'No proactive screening in this period',
+  'coverage.emptyHelp': 'Choose another period, or clear it to see all dates.',
+  'coverage.total': 'Proactive screenings',
+  'coverage.byOutcome': 'By outcome',
+  'coverage.byRegion': 'By region',
+  'coverage.byAgencyType': 'By type of agency',
+  'coverage.byAgency': 'By agency',
+  'coverage.column.count': 'Screenings',
+  'coverage.column.share': 'Share',
+  'coverage.column.outcome': 'Outcome',
+  'coverage.column.region': 'Region',
+  'coverage.column.agencyType': 'Type of agency',
+  'coverage.column.agency': 'Agency',
+  'coverage.noRegion': 'Region not recorded',
+};

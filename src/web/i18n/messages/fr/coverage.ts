@@ -1,0 +1,22 @@
+/** Français : couverture du repérage proactif (effectifs seulement). */
+export const coverage: Record<string, string> = {
+  'nav.coverage': 'Couverture du repérage',
+  'coverage.title': 'Couverture du repérage proactif',
+  'coverage.help': 'Combien de personnes les équipes de terrain ont repérées parmi les groupes vulnérables, quel que soit le résultat. Des effectifs uniquement : aucun repérage ni aucune personne n’est visible ici.',
+  'coverage.period': 'Période',
+  'coverage.period.any': 'Toutes les dates',
+  'coverage.empty': 'Aucun repérage proactif sur cette période',
+  'coverage.emptyHelp': 'Choisissez une autre période, ou effacez-la pour voir toutes les dates.',
+  'coverage.total': 'Repérages proactifs',
+  'coverage.byOutcome': 'Par résultat',
+  'coverage.byRegion': 'Par région',
+  'coverage.byAgencyType': 'Par type d’organisme',
+  'coverage.byAgency': 'Par organisme',
+  'coverage.column.count': 'Repérages',
+  'coverage.column.share': 'Part',
+  'coverage.column.outcome': 'Résultat',
+  'coverage.column.region': 'Région',
+  'coverage.column.agencyType': 'Type d’organisme',
+  'coverage.column.agency': 'Organisme',
+  'coverage.noRegion': 'Région non renseignée',
+};
