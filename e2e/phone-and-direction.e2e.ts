@@ -8,7 +8,10 @@ import { signInThroughUi } from './support/sign-in.js';
 let server: RunningServer;
 let browser: Browser;
 
+const onPostgreSQL = Boolean(process.env['DATABASE_URL']);
+
 beforeAll(async () => {
+  if (onPostgreSQL) return;
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
 });
 afterAll(async () => {
@@ -16,7 +19,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('on a phone and in mixed scripts', () => {
+// What this checks (layout and text direction) does not depend on the database engine: it runs on the embedded
+// database only (the PostgreSQL run of CI skips it).
+describe.skipIf(onPostgreSQL)('on a phone and in mixed scripts', () => {
   it('lets an Arabic user sign out from the drawer on a 390 px phone', async () => {
     const { context, page } = await signInThroughUi(browser, server.baseUrl, 'hotline');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -24,6 +29,11 @@ describe('on a phone and in mixed scripts', () => {
     // The header has no room for the account menu: the drawer holds it, with the language switch.
     await page.getByRole('button', { name: CATALOGS.ar['nav.toggle']! }).click();
     await page.getByTestId('drawer-logout').waitFor();
+    // The drawer slides in: wait until the sign-out entry is wholly on screen before the screenshot.
+    await page.waitForFunction(() => {
+      const rect = document.querySelector('[data-testid="drawer-logout"]')!.getBoundingClientRect();
+      return rect.left >= 0 && rect.right <= window.innerWidth;
+    });
     await snap(page, 'phone-drawer-ar');
     await page.getByTestId('drawer-logout').click();
     await page.waitForURL('**/login');

@@ -12,6 +12,7 @@ import { caseKeys, useCaseNotes } from '../caseApi';
 import { formatMoment } from '../labels';
 import { TabLoading } from './TabLoading';
 import { TabEmpty } from './TabEmpty';
+import { isolate } from '../../i18n/bidi';
 
 /** Case notes, newest first as the server gives them; anyone who may update the case may add one. */
 export function NotesTab({ caseData }: { caseData: CaseDetail }) {
@@ -58,7 +59,7 @@ export function NotesTab({ caseData }: { caseData: CaseDetail }) {
         notes.data?.items.map((note) => (
           <Paper key={note.id} withBorder p="sm" data-testid="note-row">
             <Text size="xs" c="dimmed" mb={4}>
-              {intl.formatMessage({ id: 'cases.notes.byline' }, { author: note.authorName, date: formatMoment(intl, note.createdAt) })}
+              {intl.formatMessage({ id: 'cases.notes.byline' }, { author: isolate(note.authorName), date: isolate(formatMoment(intl, note.createdAt)) })}
             </Text>
             <Text dir="auto" size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {note.body}
