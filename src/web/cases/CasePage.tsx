@@ -79,7 +79,7 @@ export function CasePage() {
   if (caseQuery.isPending) {
     return (
       <Center py="xl">
-        <Loader aria-label={intl.formatMessage({ id: 'cases.loading' })} />
+        <Loader role="status" aria-label={intl.formatMessage({ id: 'cases.loading' })} />
       </Center>
     );
   }

@@ -6,7 +6,7 @@ export function TabLoading() {
   const intl = useIntl();
   return (
     <Center py="lg">
-      <Loader size="sm" aria-label={intl.formatMessage({ id: 'cases.loading' })} />
+      <Loader size="sm" role="status" aria-label={intl.formatMessage({ id: 'cases.loading' })} />
     </Center>
   );
 }
